@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads from the environment, with its default. The README's table
+ * of environment variables is generated from this list by hand: keep them in step.
+ */
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url().optional(),
+  ANXIN_DATA_DIR: z.string().min(1).default('./data'),
+  ANXIN_ORG_NAME: z.string().min(1).max(200).default('安心心理服务中心'),
+  ANXIN_ORG_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
+  ANXIN_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  ANXIN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  ANXIN_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  ANXIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  ANXIN_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  ANXIN_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  ANXIN_JOBS: z.enum(['on', 'off']).default('on'),
+  ANXIN_WEB_DIST: z.string().min(1).optional(),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Server PostgreSQL when set; otherwise the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  organization: { name: string; timeZone: string };
+  logLevel: z.infer<typeof envSchema>['ANXIN_LOG_LEVEL'];
+  trustProxy: boolean;
+  bodyLimit: number;
+  rateLimit: { max: number; windowMs: number };
+  shutdownTimeoutMs: number;
+  jobs: boolean;
+  /** The built web app; absent means the API runs without the web shell. */
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.ANXIN_DATA_DIR),
+    organization: { name: e.ANXIN_ORG_NAME, timeZone: e.ANXIN_ORG_TIME_ZONE },
+    logLevel: e.ANXIN_LOG_LEVEL,
+    trustProxy: e.ANXIN_TRUST_PROXY === 'true',
+    bodyLimit: e.ANXIN_BODY_LIMIT,
+    rateLimit: { max: e.ANXIN_RATE_LIMIT_MAX, windowMs: e.ANXIN_RATE_LIMIT_WINDOW_MS },
+    shutdownTimeoutMs: e.ANXIN_SHUTDOWN_TIMEOUT_MS,
+    jobs: e.ANXIN_JOBS === 'on',
+    webDist: resolve(e.ANXIN_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+
+/**
+ * Default-deny at the router: every route states its access. `public` is an explicit mark; the
+ * identity module adds the authorize steps. A route with neither stops the server at start-up.
+ */
+export type RouteAccess = 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export class UnguardedRouteError extends Error {
+  constructor(readonly routes: string[]) {
+    super(
+      `Routes without an access rule (mark them public or authorize them): ${routes.join(', ')}`,
+    );
+  }
+}
+
+/** Call first on the root instance: it sees every route registered after it. */
+export function enforceRouteAccess(app: FastifyInstance): { routes: () => RouteOptions[] } {
+  const seen: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    seen.push(route);
+  });
+  app.addHook('onReady', async () => {
+    const unguarded = seen
+      .filter((r) => !r.config?.access)
+      .map((r) => `${String(r.method)} ${r.url}`);
+    if (unguarded.length) throw new UnguardedRouteError(unguarded);
+  });
+  return { routes: () => [...seen] };
+}
+
+/**
+ * For a plugin whose routes we do not write (static files, the API docs UI): registered inside
+ * the plugin's scope, it marks all of them public, which is a decision made once, here.
+ */
+export function markScopePublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, access: 'public' };
+  });
+}

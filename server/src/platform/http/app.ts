@@ -1,0 +1,66 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { AppContext } from '../../app-context.ts';
+import { cspReportRoutes } from '../../modules/security/csp-report.routes.ts';
+import { metaRoutes } from '../../modules/organizations/meta.routes.ts';
+import { sessionRoutes } from '../../modules/identity/session.routes.ts';
+import { systemRoutes } from '../../modules/system/system.routes.ts';
+import { enforceRouteAccess } from './access.ts';
+import { registerErrorHandling, registerNotFound } from './error-handler.ts';
+import { registerOpenApi } from './openapi.ts';
+import { generateRequestId } from './request-id.ts';
+import { registerSecurityHeaders } from './security.ts';
+import { registerWebApp } from './web-app.ts';
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * Builds the HTTP application without listening. Order matters: the access guard first (it must
+ * see every route), then error handling, headers and limits, then the documented API, then the
+ * web app, whose fallback is the last resort for unknown paths.
+ */
+export async function buildApp(ctx: AppContext, logger: Logger): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Typed as Fastify's base logger so plugins and helpers share one instance type.
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: generateRequestId,
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: ctx.config.trustProxy,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only; Fastify would otherwise accept text/plain bodies as strings.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  enforceRouteAccess(app);
+  registerErrorHandling(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await registerSecurityHeaders(app);
+  await app.register(rateLimit, {
+    max: ctx.config.rateLimit.max,
+    timeWindow: ctx.config.rateLimit.windowMs,
+  });
+  await registerOpenApi(app, ctx.version);
+
+  await app.register(systemRoutes, { ctx });
+  await app.register(
+    async (api) => {
+      await api.register(metaRoutes, { ctx });
+      await api.register(sessionRoutes);
+      await api.register(cspReportRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  registerNotFound(app, await registerWebApp(app, ctx.config.webDist));
+  return app;
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { AppContext } from './app-context.ts';
+import { ensureDefaultOrganization } from './modules/organizations/organization.service.ts';
+import { heartbeatJob } from './modules/system/heartbeat.job.ts';
+import type { Config } from './platform/config.ts';
+import { acquireDataDirLock, type DataDirLock } from './platform/db/data-dir-lock.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { buildApp } from './platform/http/app.ts';
+import { startJobs, type JobDefinition, type Jobs } from './platform/jobs/jobs.ts';
+
+/** Every periodic or queued job of the product; modules add theirs here. */
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [heartbeatJob];
+
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+export interface Runtime {
+  readonly app: FastifyInstance;
+  readonly ctx: AppContext;
+  /** Where the server listens, e.g. http://127.0.0.1:3000 */
+  readonly url: string;
+  /** Finishes in-flight requests, stops jobs, closes the database, releases the lock. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole server: lock → database → migrations → organisation → jobs → HTTP. A failure
+ * at any step undoes the steps before it, so a refused start leaves nothing open or locked.
+ */
+export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const undo: (() => Promise<void> | void)[] = [];
+  const unwind = async () => {
+    for (const step of undo.reverse()) await step();
+    undo.length = 0;
+  };
+  try {
+    let lock: DataDirLock | undefined;
+    if (!config.databaseUrl) {
+      lock = acquireDataDirLock(config.dataDir);
+      undo.push(() => lock?.release());
+    }
+    const database: Database = await openDatabase(
+      config.databaseUrl
+        ? { kind: 'postgres', url: config.databaseUrl }
+        : { kind: 'pglite', dataDir: `${config.dataDir}/pg` },
+    );
+    undo.push(() => database.close());
+    await runMigrations(database);
+    await ensureDefaultOrganization(database.db, config.organization);
+
+    const instanceId = randomUUID();
+    let jobs: Jobs | undefined;
+    if (config.jobs) {
+      jobs = await startJobs({ database, log, instanceId }, JOB_DEFINITIONS, { schedule: true });
+      undo.push(() => jobs?.stop());
+    }
+    const ctx: AppContext = { config, database, jobs, version: VERSION, instanceId };
+    const app = await buildApp(ctx, log);
+    undo.push(() => app.close());
+    const address = await app.listen({ host: config.host, port: config.port });
+
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      ctx,
+      url: address,
+      stop: () => (stopping ??= unwind()),
+    };
+  } catch (err) {
+    await unwind();
+    throw err;
+  }
+}
