@@ -44,12 +44,23 @@ export function createLogger(level: LoggerOptions['level'], stream?: Destination
   return stream ? pino(loggerOptions(level), stream) : pino(loggerOptions(level));
 }
 
+/**
+ * The URL is logged as the matched route's pattern (`/api/v1/clients/:id`), not the raw path:
+ * paths carry identifiers and, for invitation or reset links, secrets. Unmatched paths are not
+ * logged at all.
+ */
 function serializeRequest(req: FastifyRequest) {
+  const pattern = req.routeOptions.url;
   return {
     method: req.method,
-    url: redactQuery(req.url),
+    url: pattern ? redactQuery(pattern + queryOf(req.url)) : '[unmatched]',
     remoteAddress: req.ip,
   };
+}
+
+function queryOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? '' : url.slice(q);
 }
 
 function serializeReply(reply: FastifyReply) {
@@ -99,7 +110,11 @@ export function serializeError(err: unknown): Record<string, unknown> {
     message,
     code: e.code,
     statusCode: e.statusCode,
-    stack: e.stack?.split('\n').slice(1).join('\n'),
+    // Frames only: V8 repeats the (possibly multi-line) message at the top of the stack.
+    stack: e.stack
+      ?.split('\n')
+      .filter((line) => line.startsWith('    at '))
+      .join('\n'),
     ...(cause ? { cause: { type: cause.name, code: cause.code } } : {}),
   };
 }

@@ -6,14 +6,14 @@ export function summarizeCspReport(body: CspReportBody): CspViolation[] {
     return body
       .filter((r) => r.type === 'csp-violation')
       .map((r) => ({
-        directive: r.body?.effectiveDirective ?? 'unknown',
+        directive: directiveName(r.body?.effectiveDirective),
         blockedOrigin: originOf(r.body?.blockedURL),
       }));
   }
   const r = body['csp-report'];
   return [
     {
-      directive: r['effective-directive'] ?? r['violated-directive'] ?? 'unknown',
+      directive: directiveName(r['effective-directive'] ?? r['violated-directive']),
       blockedOrigin: originOf(r['blocked-uri']),
     },
   ];
@@ -28,4 +28,10 @@ export function originOf(uri: string | undefined): string {
   } catch {
     return 'invalid';
   }
+}
+
+/** A directive is a keyword; anything else a client wrote there is not worth a log line. */
+export function directiveName(value: string | undefined): string {
+  const name = value?.split(' ')[0] ?? '';
+  return /^[a-z-]{1,40}$/.test(name) ? name : 'unknown';
 }

@@ -20,9 +20,17 @@ export class UnguardedRouteError extends Error {
   }
 }
 
+const catalogs = new WeakMap<FastifyInstance, RouteOptions[]>();
+
+/** Every route the app registered, with its options (for the route-enumerating tests). */
+export function listRoutes(app: FastifyInstance): readonly RouteOptions[] {
+  return catalogs.get(app) ?? [];
+}
+
 /** Call first on the root instance: it sees every route registered after it. */
-export function enforceRouteAccess(app: FastifyInstance): { routes: () => RouteOptions[] } {
+export function enforceRouteAccess(app: FastifyInstance): void {
   const seen: RouteOptions[] = [];
+  catalogs.set(app, seen);
   app.addHook('onRoute', (route) => {
     seen.push(route);
   });
@@ -32,7 +40,6 @@ export function enforceRouteAccess(app: FastifyInstance): { routes: () => RouteO
       .map((r) => `${String(r.method)} ${r.url}`);
     if (unguarded.length) throw new UnguardedRouteError(unguarded);
   });
-  return { routes: () => [...seen] };
 }
 
 /**

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { enforceRouteAccess, listRoutes, markScopePublic, UnguardedRouteError } from './access.ts';
+
+describe('default-deny at the router', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('gives every route of the product an access rule', () => {
+    const routes = listRoutes(t.app);
+    const urls = routes.map((r) => r.url);
+    expect(urls).toEqual(expect.arrayContaining(['/health', '/ready', '/api/v1/meta', '/docs']));
+    for (const route of routes) {
+      expect({ url: route.url, access: route.config?.access }).toEqual({
+        url: route.url,
+        access: 'public',
+      });
+    }
+  });
+
+  it('refuses to start when a route has no access rule', async () => {
+    const app = Fastify();
+    enforceRouteAccess(app);
+    app.get('/open', { config: { access: 'public' } }, () => 'ok');
+    app.get('/forgotten', () => 'oops');
+    await expect(app.ready()).rejects.toThrow(UnguardedRouteError);
+    await expect(app.ready()).rejects.toThrow(/GET \/forgotten/);
+  });
+
+  it('accepts routes of a scope marked public as a whole', async () => {
+    const app = Fastify();
+    enforceRouteAccess(app);
+    await app.register(async (scope) => {
+      markScopePublic(scope);
+      scope.get('/static-thing', () => 'ok');
+    });
+    await expect(app.ready()).resolves.toBeDefined();
+    await app.close();
+  });
+});
