@@ -12,8 +12,9 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) return fail(err.message);
-    throw err;
+    if (!(err instanceof ConfigError)) throw err;
+    fail(err.message);
+    return;
   }
   const log = createLogger(config.logLevel);
 
@@ -21,9 +22,13 @@ async function main(): Promise<void> {
   try {
     runtime = await startRuntime(config, log);
   } catch (err) {
-    if (err instanceof DataDirLockedError) return fail(err.message);
-    log.fatal({ err }, 'start-up failed');
-    return fail('Anxin could not start; see the log above.');
+    if (err instanceof DataDirLockedError) {
+      fail(err.message);
+    } else {
+      log.fatal({ err }, 'start-up failed');
+      fail('Anxin could not start; see the log above.');
+    }
+    return;
   }
 
   const backend = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;

@@ -21,7 +21,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     { schedule: false },
   );
   await jobs.stop();
-  const dump = await database.pglite!.dumpDataDir('none');
+  if (!database.pglite) throw new Error('expected an embedded database');
+  const dump = await database.pglite.dumpDataDir('none');
   await database.close();
   const path = join(tmpdir(), `anxin-template-${process.pid}.tar`);
   writeFileSync(path, new Uint8Array(await dump.arrayBuffer()));

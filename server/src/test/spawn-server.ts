@@ -21,15 +21,15 @@ export function spawnServer(env: Record<string, string>): SpawnedServer {
   });
   let out = '';
   let err = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = new Promise<string>((resolve, reject) => {
     const onData = () => {
       const m = /running at (http:\/\/\S+)/.exec(out);
       if (m?.[1]) resolve(m[1]);
     };
-    child.stdout?.on('data', onData);
+    child.stdout.on('data', onData);
     void exited.then((code) => reject(new Error(`server exited (${code}) before ready:\n${err}`)));
   });
   url.catch(() => undefined); // a test expecting a refused start never awaits the URL

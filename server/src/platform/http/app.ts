@@ -26,9 +26,10 @@ export const API_PREFIX = '/api/v1';
  * web app, whose fallback is the last resort for unknown paths.
  */
 export async function buildApp(ctx: AppContext, logger: Logger): Promise<FastifyInstance> {
+  // Typed as Fastify's base logger so plugins and helpers share one instance type.
+  const baseLogger: FastifyBaseLogger = logger;
   const app = Fastify({
-    // Typed as Fastify's base logger so plugins and helpers share one instance type.
-    loggerInstance: logger as FastifyBaseLogger,
+    loggerInstance: baseLogger,
     genReqId: generateRequestId,
     bodyLimit: ctx.config.bodyLimit,
     trustProxy: ctx.config.trustProxy,

@@ -1,0 +1,90 @@
+import { ROLES, type Role } from '@anxin/common';
+import { describe, expect, it } from 'vitest';
+import { flattenMessages } from '../i18n/messages.ts';
+import en from '../i18n/locales/en.json';
+import zhCN from '../i18n/locales/zh-CN.json';
+import { groupNavigation, navigationFor } from './navigation.ts';
+
+const paths = (roles: readonly Role[]) => navigationFor(roles).map((item) => item.to);
+
+describe('navigationFor', () => {
+  it('gives anonymous visitors home and help only', () => {
+    expect(navigationFor([])).toEqual([
+      { to: '/', labelKey: 'nav.home', section: 'public' },
+      { to: '/help', labelKey: 'nav.help', section: 'public' },
+    ]);
+  });
+
+  it.each(ROLES)('gives a %s the public links and a section of their own', (role) => {
+    const items = navigationFor([role]);
+    expect(items.slice(0, 2).map((item) => item.to)).toEqual(['/', '/help']);
+    const own = items.filter((item) => item.section === role);
+    expect(own.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.section === 'public' || item.section === role)).toBe(true);
+  });
+
+  it.each([
+    ['client', ['/appointments', '/counselors', '/my/records', '/my/privacy']],
+    ['guardian', ['/guardian/appointments']],
+    ['counselor', ['/schedule', '/clients', '/records', '/qualifications']],
+    ['operator', ['/hotline', '/shifts']],
+    ['supervisor', ['/reviews', '/crisis', '/supervision']],
+    [
+      'administrator',
+      ['/admin/staff', '/admin/counselors', '/admin/complaints', '/admin/privacy-requests'],
+    ],
+    ['evaluator', ['/evaluations']],
+  ] as const)('offers a %s their own destinations', (role, expected) => {
+    expect(paths([role])).toEqual(expect.arrayContaining([...expected]));
+  });
+
+  it('keeps clinical and admin destinations away from clients', () => {
+    const client = paths(['client']);
+    for (const staffOnly of ['/records', '/hotline', '/admin/audit', '/evaluations']) {
+      expect(client).not.toContain(staffOnly);
+    }
+  });
+
+  it('gives several roles the union of their links without duplicates', () => {
+    const both = paths(['counselor', 'supervisor']);
+    expect(new Set(both).size).toBe(both.length);
+    expect(both.filter((to) => to === '/supervision')).toHaveLength(1);
+    expect(both).toEqual(
+      expect.arrayContaining([...paths(['counselor']), ...paths(['supervisor'])]),
+    );
+  });
+
+  it('lists every link of every role exactly once for someone holding all roles', () => {
+    const all = paths(ROLES);
+    const union = new Set(ROLES.flatMap((role) => paths([role])));
+    expect(all).toHaveLength(union.size);
+    expect(new Set(all)).toEqual(union);
+  });
+
+  it('does not depend on the order or repetition of the roles given', () => {
+    expect(navigationFor(['supervisor', 'operator', 'operator'])).toEqual(
+      navigationFor(['operator', 'supervisor']),
+    );
+  });
+
+  it('credits a shared link to the first role in ROLES order', () => {
+    const crisis = navigationFor(['supervisor', 'operator']).find((item) => item.to === '/crisis');
+    expect(crisis?.section).toBe('operator');
+  });
+
+  it('uses label keys that exist in both locales', () => {
+    const zh = flattenMessages(zhCN);
+    const english = flattenMessages(en);
+    for (const item of navigationFor(ROLES)) {
+      expect(zh.has(item.labelKey), item.labelKey).toBe(true);
+      expect(english.has(item.labelKey), item.labelKey).toBe(true);
+    }
+    for (const role of ROLES)
+      expect(zh.has(`roles.${role}`) && english.has(`roles.${role}`)).toBe(true);
+  });
+
+  it('groups items by section in order', () => {
+    const groups = groupNavigation(navigationFor(['client', 'guardian']));
+    expect(groups.map((group) => group.section)).toEqual(['public', 'client', 'guardian']);
+  });
+});

@@ -1,0 +1,103 @@
+import { ROLES, type Role } from '@anxin/common';
+import type zhCN from '../i18n/locales/zh-CN.json';
+
+export type NavLabelKey = `nav.${keyof (typeof zhCN)['nav']}`;
+export type NavSection = 'public' | Role;
+
+export interface NavLink {
+  readonly to: string;
+  readonly labelKey: NavLabelKey;
+}
+
+export interface NavItem extends NavLink {
+  /** The first section (public, then roles in ROLES order) that offers this link. */
+  readonly section: NavSection;
+}
+
+const PUBLIC_LINKS: readonly NavLink[] = [
+  { to: '/', labelKey: 'nav.home' },
+  { to: '/help', labelKey: 'nav.help' },
+];
+
+/**
+ * Placeholders for the modules to come: the paths are their future routes and fall to the 404
+ * page until then. Paths shared by roles (crisis, supervision) are one destination whose content
+ * the server scopes per role, so they appear once.
+ */
+const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
+  client: [
+    { to: '/appointments', labelKey: 'nav.myAppointments' },
+    { to: '/counselors', labelKey: 'nav.findCounselor' },
+    { to: '/my/records', labelKey: 'nav.myRecords' },
+    { to: '/my/privacy', labelKey: 'nav.myPrivacy' },
+    { to: '/my/complaints', labelKey: 'nav.myComplaints' },
+  ],
+  guardian: [
+    { to: '/guardian/appointments', labelKey: 'nav.childAppointments' },
+    { to: '/guardian/consents', labelKey: 'nav.childConsents' },
+  ],
+  counselor: [
+    { to: '/schedule', labelKey: 'nav.schedule' },
+    { to: '/clients', labelKey: 'nav.myClients' },
+    { to: '/records', labelKey: 'nav.records' },
+    { to: '/qualifications', labelKey: 'nav.qualifications' },
+    { to: '/supervision', labelKey: 'nav.supervision' },
+  ],
+  operator: [
+    { to: '/hotline', labelKey: 'nav.hotlineDesk' },
+    { to: '/shifts', labelKey: 'nav.shift' },
+    { to: '/crisis', labelKey: 'nav.crisis' },
+  ],
+  supervisor: [
+    { to: '/reviews', labelKey: 'nav.reviews' },
+    { to: '/crisis', labelKey: 'nav.crisis' },
+    { to: '/supervision', labelKey: 'nav.supervision' },
+  ],
+  administrator: [
+    { to: '/admin/staff', labelKey: 'nav.staff' },
+    { to: '/admin/counselors', labelKey: 'nav.counselors' },
+    { to: '/admin/complaints', labelKey: 'nav.complaints' },
+    { to: '/admin/privacy-requests', labelKey: 'nav.privacyRequests' },
+    { to: '/admin/audit', labelKey: 'nav.audit' },
+    { to: '/admin/settings', labelKey: 'nav.settings' },
+  ],
+  evaluator: [{ to: '/evaluations', labelKey: 'nav.evaluations' }],
+};
+
+/**
+ * The links a person with these roles sees: public ones, then each held role's, each path once.
+ * Order follows ROLES rather than the input so the menu does not reshuffle between sessions.
+ */
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  const held = new Set(roles);
+  const seen = new Set<string>();
+  const items: NavItem[] = [];
+  const add = (section: NavSection, links: readonly NavLink[]) => {
+    for (const link of links) {
+      if (seen.has(link.to)) continue;
+      seen.add(link.to);
+      items.push({ ...link, section });
+    }
+  };
+  add('public', PUBLIC_LINKS);
+  for (const role of ROLES) {
+    if (held.has(role)) add(role, ROLE_LINKS[role]);
+  }
+  return items;
+}
+
+export interface NavGroup {
+  readonly section: NavSection;
+  readonly items: readonly NavItem[];
+}
+
+/** Groups consecutive items by section, for rendering one labelled list per role. */
+export function groupNavigation(items: readonly NavItem[]): NavGroup[] {
+  const groups: { section: NavSection; items: NavItem[] }[] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last?.section === item.section) last.items.push(item);
+    else groups.push({ section: item.section, items: [item] });
+  }
+  return groups;
+}

@@ -1,0 +1,100 @@
+import type { Locale } from '@anxin/common';
+import { renderToString } from 'react-dom/server';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../i18n/i18n.ts';
+import { ErrorScreen } from './error-page.tsx';
+import { AppProviders } from './providers.tsx';
+import { routes } from './routes.tsx';
+import type { ShellData } from './shell-data.ts';
+
+function render(path: string, locale: Locale = 'zh-CN', initial?: ShellData): string {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  return renderToString(
+    <AppProviders i18n={createI18n(locale)} initial={initial}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+}
+
+describe('the shell', () => {
+  it('renders the home page in Chinese by default', () => {
+    const html = render('/');
+    expect(html).toContain('欢迎来到安心</h1>');
+    expect(html).toContain('<main id="main" tabindex="-1"');
+    expect(html).toContain('href="#main"');
+    expect(html).toContain('跳到主要内容');
+    expect(html).toContain('aria-label="主导航"');
+    expect(html).toMatch(/<select[^>]*name="locale"[^>]*data-testid="language-switch"/);
+    expect(html).toContain('在线咨询');
+    expect(html).toContain('心理支持热线');
+    expect(html).toContain('保密承诺');
+  });
+
+  it('renders the home page in English', () => {
+    const html = render('/', 'en');
+    expect(html).toContain('Welcome to Anxin</h1>');
+    expect(html).toContain('Skip to main content');
+    expect(html).toContain('Online counseling');
+  });
+
+  it('offers a collapsible menu button', () => {
+    const html = render('/');
+    expect(html).toMatch(/<button[^>]*aria-expanded="false"[^>]*aria-controls="site-nav-panel"/);
+    expect(html).toContain('id="site-nav-panel"');
+  });
+
+  it('shows the crisis line in the footer and the crisis numbers on the help page', () => {
+    const html = render('/help');
+    expect(html).toContain('危机求助</h1>');
+    for (const tel of ['110', '120', '12356']) expect(html).toContain(`href="tel:${tel}"`);
+  });
+
+  it('answers unknown paths with the 404 page inside the layout', () => {
+    const html = render('/appointments', 'en');
+    expect(html).toContain('We could not find this page</h1>');
+    expect(html).toContain('<footer');
+  });
+
+  it('shows a notice and the static content when the server could not be reached', () => {
+    const html = render('/', 'zh-CN', { status: 'degraded', meta: null, actor: null });
+    expect(html).toContain('data-testid="shell-notice"');
+    expect(html).toContain('欢迎来到安心</h1>');
+  });
+
+  it('builds the navigation from the actor roles and shows the version', () => {
+    const html = render('/', 'en', {
+      status: 'ready',
+      meta: {
+        product: 'anxin',
+        version: '9.8.7',
+        organization: {
+          id: '00000000-0000-4000-8000-000000000001',
+          name: 'Demo Centre',
+          defaultLocale: 'en',
+          timeZone: 'Asia/Shanghai',
+        },
+        locales: ['zh-CN', 'en'],
+      },
+      actor: {
+        id: '00000000-0000-4000-8000-000000000002',
+        displayName: 'Li',
+        roles: ['counselor'],
+      },
+    });
+    expect(html).toContain('href="/schedule"');
+    expect(html).toContain('Version 9.8.7');
+    expect(html).not.toContain('data-testid="shell-notice"');
+  });
+
+  it('renders a friendly error screen without details', () => {
+    const html = renderToString(
+      <AppProviders i18n={createI18n('en')}>
+        <ErrorScreen />
+      </AppProviders>,
+    );
+    expect(html).toContain('Sorry, something went wrong on this page</h1>');
+    expect(html).toContain('Reload</button>');
+    expect(html).toContain('href="/"');
+  });
+});
