@@ -22,9 +22,11 @@ interface Started {
 /** Spawns a server script and resolves once it prints its URL. */
 function startProcess(script: string, env: Record<string, string>): Promise<Started> {
   const t0 = performance.now();
+  // These figures are for the embedded default, whatever the shell's DATABASE_URL says.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
-    env: { ...process.env, PORT: '0', ANXIN_LOG_LEVEL: 'info', ...env },
+    env: { ...inherited, PORT: '0', ANXIN_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

@@ -15,8 +15,10 @@ export interface SpawnedServer {
 
 /** Runs the real entry point (`npm start` minus the web build) in a child process. */
 export function spawnServer(env: Record<string, string>): SpawnedServer {
+  // The embedded database unless the caller passes DATABASE_URL (the suite's own is not inherited).
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: '0', ANXIN_LOG_LEVEL: 'info', ...env },
+    env: { ...inherited, PORT: '0', ANXIN_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -14,6 +14,7 @@ import { systemRoutes } from '../../modules/system/system.routes.ts';
 import { enforceRouteAccess } from './access.ts';
 import { registerErrorHandling, registerNotFound } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
+import { AccessLog } from './request-log.ts';
 import { generateRequestId } from './request-id.ts';
 import { registerSecurityHeaders } from './security.ts';
 import { registerWebApp } from './web-app.ts';
@@ -30,6 +31,7 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
   const baseLogger: FastifyBaseLogger = logger;
   const app = Fastify({
     loggerInstance: baseLogger,
+    logController: new AccessLog(),
     genReqId: generateRequestId,
     bodyLimit: ctx.config.bodyLimit,
     trustProxy: ctx.config.trustProxy,
@@ -45,7 +47,7 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await app.register(rateLimit, {
     max: ctx.config.rateLimit.max,
     timeWindow: ctx.config.rateLimit.windowMs,

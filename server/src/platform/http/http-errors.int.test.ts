@@ -104,11 +104,21 @@ describe('request ids', () => {
 
   it('keeps a well-formed incoming x-request-id and logs it', async () => {
     const res = await t.app.inject({
-      url: '/health',
+      url: '/api/v1/meta',
       headers: { 'x-request-id': 'edge-1234abcd' },
     });
     expect(res.headers['x-request-id']).toBe('edge-1234abcd');
-    expect(t.logs.some((l) => l.includes('"reqId":"edge-1234abcd"'))).toBe(true);
+    const lines = t.logs.filter((l) => l.includes('"reqId":"edge-1234abcd"'));
+    expect(lines).toHaveLength(1); // one access-log line per request
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      req: { method: 'GET', url: '/api/v1/meta' },
+      res: { statusCode: 200 },
+    });
+  });
+
+  it('does not log successful probes', async () => {
+    await t.app.inject({ url: '/health', headers: { 'x-request-id': 'probe-1234abcd' } });
+    expect(t.logs.some((l) => l.includes('probe-1234abcd'))).toBe(false);
   });
 
   it('replaces an incoming id that could forge log lines', async () => {
