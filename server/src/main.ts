@@ -35,7 +35,12 @@ async function main(): Promise<void> {
   log.info({ url: runtime.url, backend }, 'Anxin is ready');
   process.stdout.write(`\n  安心 Anxin is running at ${browserUrl(runtime.url)}  (${backend})\n\n`);
 
+  // A terminal's Ctrl-C reaches both this process and `npm start`'s wrapper, which forwards it:
+  // the second signal must not cut the graceful stop short.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
       log.error('shutdown timed out');
@@ -53,8 +58,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 /** `listen` reports the bound address; a wildcard host is not something a browser can open. */
