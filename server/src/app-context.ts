@@ -1,5 +1,6 @@
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
+import type { Vault } from './platform/crypto/vault.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 
 /** What route modules are given. Built once per process by the runtime (or by a test). */
@@ -10,4 +11,6 @@ export interface AppContext {
   jobs: Jobs | undefined;
   version: string;
   instanceId: string;
+  /** Envelope encryption, blind indexes and token digests; holds the keyring. */
+  vault: Vault;
 }

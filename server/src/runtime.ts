@@ -9,6 +9,8 @@ import type { Config } from './platform/config.ts';
 import { acquireDataDirLock, type DataDirLock } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
+import { loadKeyring } from './platform/crypto/keyring.ts';
+import { Vault } from './platform/crypto/vault.ts';
 import { buildApp } from './platform/http/app.ts';
 import { startJobs, type JobDefinition, type Jobs } from './platform/jobs/jobs.ts';
 
@@ -46,6 +48,18 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
       lock = acquireDataDirLock(config.dataDir);
       undo.push(() => lock?.release());
     }
+    const { keyring, generated } = loadKeyring({
+      file: config.keys.keyringFile,
+      masterKey: config.keys.masterKey,
+      allowGenerate: true,
+    });
+    if (generated) {
+      log.warn(
+        { keyringFile: config.keys.keyringFile },
+        'generated a new keyring: back it up outside this machine; without it encrypted data and the audit chain cannot be read',
+      );
+    }
+    const vault = new Vault(keyring);
     const database: Database = await openDatabase(
       config.databaseUrl
         ? { kind: 'postgres', url: config.databaseUrl }
@@ -61,7 +75,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
       jobs = await startJobs({ database, log, instanceId }, JOB_DEFINITIONS, { schedule: true });
       undo.push(() => jobs?.stop());
     }
-    const ctx: AppContext = { config, database, jobs, version: VERSION, instanceId };
+    const ctx: AppContext = { config, database, jobs, version: VERSION, instanceId, vault };
     const app = await buildApp(ctx, log);
     undo.push(() => app.close());
     const address = await app.listen({ host: config.host, port: config.port });

@@ -25,6 +25,14 @@ const envSchema = z.object({
   ANXIN_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   ANXIN_JOBS: z.enum(['on', 'off']).default('on'),
   ANXIN_WEB_DIST: z.string().min(1).optional(),
+  ANXIN_ENV: z.enum(['development', 'production']).optional(),
+  ANXIN_DEMO: z.enum(['0', '1']).optional(),
+  ANXIN_PUBLIC_URL: z.url().optional(),
+  ANXIN_MASTER_KEY: z.string().min(40).optional(),
+  ANXIN_KEYRING_FILE: z.string().min(1).optional(),
+  ANXIN_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  ANXIN_SMTP_URL: z.url().optional(),
+  ANXIN_MAIL_FROM: z.string().min(3).default('安心 Anxin <no-reply@anxin.local>'),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -51,6 +59,18 @@ export interface Config {
   jobs: boolean;
   /** The built web app; absent means the API runs without the web shell. */
   webDist: string;
+  /**
+   * development: console mail sender, the outbox visible to administrators, generated keyring.
+   * Defaults to development on the embedded database and production with DATABASE_URL.
+   */
+  env: 'development' | 'production';
+  /** Seed the demo organisation on an empty database (default: on when embedded). */
+  demo: boolean;
+  /** Base URL for links in messages; defaults to the address the server listens on. */
+  publicUrl: string | undefined;
+  keys: { masterKey: string | undefined; keyringFile: string };
+  auditCheckpointFile: string;
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {}
@@ -62,11 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = resolve(e.ANXIN_DATA_DIR);
+  const embedded = e.DATABASE_URL === undefined;
   return {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.ANXIN_DATA_DIR),
+    dataDir,
     organization: { name: e.ANXIN_ORG_NAME, timeZone: e.ANXIN_ORG_TIME_ZONE },
     logLevel: e.ANXIN_LOG_LEVEL,
     trustProxy: e.ANXIN_TRUST_PROXY === 'true',
@@ -75,5 +97,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.ANXIN_SHUTDOWN_TIMEOUT_MS,
     jobs: e.ANXIN_JOBS === 'on',
     webDist: resolve(e.ANXIN_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    env: e.ANXIN_ENV ?? (embedded ? 'development' : 'production'),
+    demo: e.ANXIN_DEMO === undefined ? embedded : e.ANXIN_DEMO === '1',
+    publicUrl: e.ANXIN_PUBLIC_URL,
+    keys: {
+      masterKey: e.ANXIN_MASTER_KEY,
+      keyringFile: resolve(e.ANXIN_KEYRING_FILE ?? `${dataDir}/keyring.json`),
+    },
+    auditCheckpointFile: resolve(
+      e.ANXIN_AUDIT_CHECKPOINT_FILE ?? `${dataDir}/audit-checkpoints.jsonl`,
+    ),
+    mail: { smtpUrl: e.ANXIN_SMTP_URL, from: e.ANXIN_MAIL_FROM },
   };
 }

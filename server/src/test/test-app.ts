@@ -4,6 +4,8 @@ import type { AppContext } from '../app-context.ts';
 import { ensureDefaultOrganization } from '../modules/organizations/organization.service.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
+import { ephemeralKeyring } from '../platform/crypto/keyring.ts';
+import { Vault } from '../platform/crypto/vault.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { createLogger } from '../platform/logging.ts';
 import { VERSION } from '../runtime.ts';
@@ -20,7 +22,7 @@ export interface TestApp {
 
 /** Config as a fresh install would have it, with jobs off unless a test turns them on. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ ANXIN_JOBS: 'off' }), ...overrides };
+  return { ...loadConfig({ ANXIN_JOBS: 'off', ANXIN_DEMO: '0' }), ...overrides };
 }
 
 /** The real HTTP application on a private database, driven with `app.inject`. */
@@ -41,6 +43,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     jobs: undefined,
     version: VERSION,
     instanceId: 'test',
+    vault: new Vault(ephemeralKeyring()),
   };
   const app = await buildApp(ctx, createLogger('trace', stream));
   await app.ready();

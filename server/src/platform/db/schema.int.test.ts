@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { ensureDefaultOrganization } from '../../modules/organizations/organization.service.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
+import { appendAudit } from '../audit/audit.ts';
 import type { Database } from './database.ts';
 import { appliedMigrationCount, expectedMigrationCount } from './migrate.ts';
-import { GLOBAL_TABLES } from './schema/index.ts';
+import { APPEND_ONLY_TABLES, GLOBAL_TABLES } from './schema/index.ts';
 
 interface Column {
   table_name: string;
@@ -33,14 +36,35 @@ describe('database schema rules', () => {
   });
 
   it('gives every table a uuid id and timestamptz created_at/updated_at', () => {
+    const appendOnly = (t: string) => (APPEND_ONLY_TABLES as readonly string[]).includes(t);
     for (const table of tables()) {
       expect({ table, id: column(table, 'id')?.data_type }).toEqual({ table, id: 'uuid' });
-      for (const ts of ['created_at', 'updated_at']) {
+      for (const ts of appendOnly(table) ? ['created_at'] : ['created_at', 'updated_at']) {
         expect({ table, ts, type: column(table, ts)?.data_type }).toEqual({
           table,
           ts,
           type: 'timestamp with time zone',
         });
+      }
+    }
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on append-only tables', async () => {
+    // Row triggers fire only on rows: write one event first.
+    const org = await ensureDefaultOrganization(database.db, { name: 'T', timeZone: 'UTC' });
+    await appendAudit(database.db, randomBytes(32), {
+      organizationId: org.id,
+      action: 'test.write',
+      entityType: 'test',
+    });
+    for (const table of APPEND_ONLY_TABLES) {
+      expect(column(table, 'updated_at')).toBeUndefined();
+      for (const statement of [
+        `UPDATE ${table} SET id = id`,
+        `DELETE FROM ${table}`,
+        `TRUNCATE ${table}`,
+      ]) {
+        await expect(database.query(statement)).rejects.toThrow(/append-only/);
       }
     }
   });

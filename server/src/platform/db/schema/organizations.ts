@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** The tenant itself. Not a tenant table: it is what `organization_id` points at. */
 export const organizations = pgTable('organizations', {
@@ -17,4 +17,6 @@ export const organizations = pgTable('organizations', {
     .notNull()
     .default('zh-CN'),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  /** A demonstration organisation with published logins: never for real clients. */
+  isDemo: boolean('is_demo').notNull().default(false),
 });

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { auditEvents, auditHeads } from '../db/schema/index.ts';
+import { chainHash, genesisHash, type ChainedEvent } from './audit-chain.ts';
+
+/** What a value looks like in `changes` when it is sensitive: never the value itself. */
+export const SENSITIVE = '[sensitive]';
+
+export type Changes = Record<string, { old: unknown; new: unknown }>;
+
+export interface AuditEntry {
+  organizationId: string;
+  actorId?: string | null;
+  actorRole?: string | null;
+  /** `resource.verb`, e.g. `user.read`, `session.create`, `break_glass.start`. */
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** The person the data is about. */
+  subjectId?: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+  reason?: string | null;
+  changes?: Changes | null;
+}
+
+/**
+ * Appends one event to the organisation's chain, inside the caller's transaction (so it commits
+ * or vanishes with the change it records). The head row is locked FOR UPDATE: concurrent appends
+ * queue behind it, so every event links to exactly one predecessor and the chain never forks.
+ */
+export async function appendAudit(
+  tx: Db,
+  auditKey: Buffer,
+  entry: AuditEntry,
+): Promise<ChainedEvent> {
+  const head = await lockHead(tx, auditKey, entry.organizationId);
+  const event: ChainedEvent = {
+    id: randomUUID(),
+    organizationId: entry.organizationId,
+    seq: head.seq + 1,
+    // Millisecond precision: what JavaScript and both databases round-trip exactly.
+    createdAt: new Date(),
+    actorId: entry.actorId ?? null,
+    actorRole: entry.actorRole ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    subjectId: entry.subjectId ?? null,
+    requestId: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+    reason: entry.reason ?? null,
+    changes: entry.changes ?? null,
+  };
+  const hash = chainHash(auditKey, head.hash, event);
+  await tx.insert(auditEvents).values({ ...event, prevHash: head.hash, hash });
+  await tx
+    .update(auditHeads)
+    .set({ seq: event.seq, hash })
+    .where(eq(auditHeads.organizationId, entry.organizationId));
+  return event;
+}
+
+async function lockHead(tx: Db, auditKey: Buffer, organizationId: string) {
+  const select = () =>
+    tx
+      .select({ seq: auditHeads.seq, hash: auditHeads.hash })
+      .from(auditHeads)
+      .where(eq(auditHeads.organizationId, organizationId))
+      .for('update');
+  let head = (await select())[0];
+  if (!head) {
+    await tx
+      .insert(auditHeads)
+      .values({ organizationId, seq: 0, hash: genesisHash(auditKey, organizationId) })
+      .onConflictDoNothing();
+    head = (await select())[0];
+  }
+  if (!head) throw new Error('audit head could not be created');
+  return head;
+}
+
+/** For tests and tooling: the head of an organisation's chain. */
+export async function readHead(db: Db, organizationId: string) {
+  const rows = await db
+    .select({ seq: auditHeads.seq, hash: auditHeads.hash })
+    .from(auditHeads)
+    .where(eq(auditHeads.organizationId, organizationId));
+  return rows[0] ?? { seq: 0, hash: null };
+}
