@@ -5,3 +5,4 @@ export * from './locales.ts';
 export * from './api/meta.ts';
 export * from './api/health.ts';
 export * from './api/session.ts';
+export * from './api/identity.ts';

@@ -1,6 +1,17 @@
 /**
- * Permission names, `resource.action`. Modules add theirs here so that the server's policies and
- * the web app's ability checks use one vocabulary. Keep them sorted by resource.
+ * Permission names, `resource.action`. The server's policies grant them and send them to the web
+ * app as `abilities`, so the UI hides what is not allowed. Keep them sorted by resource.
  */
-export const PERMISSIONS = ['organization.read', 'system.health.read'] as const;
+export const PERMISSIONS = [
+  'audit.read',
+  'break_glass.start',
+  'invitation.create',
+  'invitation.list',
+  'invitation.revoke',
+  'outbox.read',
+  'user.list',
+  'user.read',
+  'user.roles.update',
+  'user.sessions.revoke',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -5,12 +5,17 @@ import { localeSchema } from '../locales.ts';
 export const metaResponseSchema = z.object({
   product: z.literal('anxin'),
   version: z.string(),
-  organization: z.object({
-    id: z.uuid(),
-    name: z.string(),
-    defaultLocale: localeSchema,
-    timeZone: z.string(),
-  }),
+  /** Null until the one-time setup has created the organisation. */
+  organization: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      defaultLocale: localeSchema,
+      timeZone: z.string(),
+      isDemo: z.boolean(),
+    })
+    .nullable(),
+  setupRequired: z.boolean(),
   locales: z.array(localeSchema),
 });
 export type MetaResponse = z.infer<typeof metaResponseSchema>;

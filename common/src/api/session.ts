@@ -1,17 +1,6 @@
 import { z } from 'zod';
-import { roleSchema } from '../roles.ts';
+import { actorSchema } from './identity.ts';
 
-/**
- * GET /api/v1/session: who is signed in. Until identity lands every visitor is anonymous;
- * the web shell already builds its navigation from `roles`.
- */
-export const sessionResponseSchema = z.object({
-  actor: z
-    .object({
-      id: z.uuid(),
-      displayName: z.string(),
-      roles: z.array(roleSchema),
-    })
-    .nullable(),
-});
+/** GET /api/v1/session: the signed-in actor, or null for a visitor. */
+export const sessionResponseSchema = z.object({ actor: actorSchema.nullable() });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
