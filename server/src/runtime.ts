@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppContext } from './app-context.ts';
-import { ensureDefaultOrganization } from './modules/organizations/organization.service.ts';
+import { seedDemo, type DemoLogin } from './modules/identity/demo.seed.ts';
+import { issueSetupToken } from './modules/identity/setup.service.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
 import type { Config } from './platform/config.ts';
 import { acquireDataDirLock, type DataDirLock } from './platform/db/data-dir-lock.ts';
@@ -67,7 +68,8 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     );
     undo.push(() => database.close());
     await runMigrations(database);
-    await ensureDefaultOrganization(database.db, config.organization);
+    const demoLogins = config.demo ? await seedDemo(database.db, vault, keyring.auditKey) : null;
+    const setupToken = await issueSetupToken(database.db, vault);
 
     const instanceId = randomUUID();
     let jobs: Jobs | undefined;
@@ -79,6 +81,9 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     const app = await buildApp(ctx, log);
     undo.push(() => app.close());
     const address = await app.listen({ host: config.host, port: config.port });
+    const base = config.publicUrl ?? address;
+    if (setupToken) printSetupLink(new URL(`/setup?token=${setupToken}`, base).toString());
+    if (demoLogins) printDemoLogins(demoLogins);
 
     let stopping: Promise<void> | undefined;
     return {
@@ -91,4 +96,24 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     await unwind();
     throw err;
   }
+}
+
+/**
+ * Console output for the person starting the server, deliberately not through the logger: the
+ * setup link is a secret that must not be kept in log files.
+ */
+function printSetupLink(link: string): void {
+  process.stdout.write(
+    `\n  No organisation yet. Open this one-time link to create it and its first administrator:\n  ${link}\n  (valid 24 hours; a restart issues a new one)\n`,
+  );
+}
+
+function printDemoLogins(logins: DemoLogin[]): void {
+  const lines = logins.map(
+    (l) =>
+      `    ${l.role.padEnd(14)} ${l.email.padEnd(32)} ${l.password}${l.totpSecret ? `   TOTP secret ${l.totpSecret}` : ''}`,
+  );
+  process.stdout.write(
+    `\n  DEMO organisation created (do not enter real information). Sign in as any role:\n${lines.join('\n')}\n`,
+  );
 }

@@ -1,7 +1,7 @@
 import { LOCALES, metaResponseSchema, problemSchema } from '@anxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { getDefaultOrganization } from './organization.service.ts';
+import { DEFAULT_ORGANIZATION_SLUG, findOrganizationBySlug } from './organization.repo.ts';
 import { presentOrganizationPublic } from './organization.presenter.ts';
 
 export const metaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -15,11 +15,15 @@ export const metaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: metaResponseSchema, 404: problemSchema },
       },
     },
-    async () => ({
-      product: 'anxin' as const,
-      version: ctx.version,
-      organization: presentOrganizationPublic(await getDefaultOrganization(ctx.database.db)),
-      locales: [...LOCALES],
-    }),
+    async () => {
+      const org = await findOrganizationBySlug(ctx.database.db, DEFAULT_ORGANIZATION_SLUG);
+      return {
+        product: 'anxin' as const,
+        version: ctx.version,
+        organization: org ? presentOrganizationPublic(org) : null,
+        setupRequired: !org,
+        locales: [...LOCALES],
+      };
+    },
   );
 };

@@ -21,7 +21,8 @@ export const cspReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/csp-reports',
     {
-      config: { access: 'public' },
+      // Browsers post these without our CSRF header; the endpoint changes nothing.
+      config: { access: 'public', csrf: false },
       schema: {
         tags: ['security'],
         summary: 'Receive a Content-Security-Policy violation report',

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { dataKeys } from '../db/schema/index.ts';
-import { DecryptionError, open, seal } from './aead.ts';
-import type { Keyring } from './keyring.ts';
+import { DecryptionError, KEY_BYTES, open, seal } from './aead.ts';
+import { MasterKeyMissingError, type Keyring } from './keyring.ts';
 
 export interface KeyOwner {
   type: 'person' | 'organization';
@@ -18,19 +18,21 @@ export interface FieldRef {
 }
 
 const aadOf = (ref: FieldRef) => `${ref.table}.${ref.field}:${ref.recordId}`;
-const wrapAad = (owner: KeyOwner) => `data-key:${owner.type}:${owner.id}`;
+/** Binds a wrapped data key to its owner, so a wrapped key copied to another owner's row fails. */
+export const dataKeyAad = (owner: KeyOwner) => `data-key:${owner.type}:${owner.id}`;
 
 export class DataKeyDestroyedError extends Error {
+  override readonly name = 'DataKeyDestroyedError';
   constructor(readonly owner: KeyOwner) {
     super(`the data key of ${owner.type} ${owner.id} was destroyed`);
   }
 }
 
 /**
- * Envelope encryption of sensitive fields (B6). Every owner has a random AES-256 data key, stored
- * wrapped by the current master key; fields are sealed with AES-256-GCM under the owner's data
- * key with the field's place as associated data. Destroying the wrapped key (crypto-shredding)
- * makes every field of that owner unreadable, including in backups.
+ * Envelope encryption of sensitive fields (ADR 0004). Every owner has a random AES-256 data key,
+ * stored wrapped by the current master key; fields are sealed with AES-256-GCM under the owner's
+ * data key with the field's place as associated data. Destroying the wrapped key
+ * (crypto-shredding) makes every field of that owner unreadable, including in backups taken after.
  *
  * Keys are cached only within a `VaultScope` (one request or transaction): a process-wide cache
  * could keep a key created in a transaction that then rolled back, or one shredded elsewhere.
@@ -57,29 +59,52 @@ export class Vault {
       .digest('base64url');
   }
 
-  /** Re-wraps every data key under the current master key; returns how many changed. */
+  /**
+   * Re-wraps every live data key under the current master key; returns how many changed. Run it
+   * in one transaction, so a failure (a missing old master key) leaves every row as it was.
+   */
   async rewrapAll(db: Db): Promise<number> {
     const current = this.keyring.currentMasterKeyId;
     const master = this.masterKey(current);
-    const rows = await db.select().from(dataKeys);
+    const rows = await db.select().from(dataKeys).where(isNotNull(dataKeys.wrappedKey));
     let changed = 0;
     for (const row of rows) {
       if (!row.wrappedKey || !row.masterKeyId || row.masterKeyId === current) continue;
       const owner: KeyOwner = { type: row.ownerType, id: row.ownerId };
-      const key = open(this.masterKey(row.masterKeyId), row.wrappedKey, wrapAad(owner));
-      await db
+      const key = open(this.masterKey(row.masterKeyId), row.wrappedKey, dataKeyAad(owner));
+      // Compare-and-set: a key shredded by a concurrent transaction after our read must stay
+      // shredded, not be written back re-wrapped.
+      const updated = await db
         .update(dataKeys)
-        .set({ wrappedKey: seal(master, key, wrapAad(owner)), masterKeyId: current })
-        .where(eq(dataKeys.id, row.id));
-      changed++;
+        .set({ wrappedKey: seal(master, key, dataKeyAad(owner)), masterKeyId: current })
+        .where(and(eq(dataKeys.id, row.id), eq(dataKeys.wrappedKey, row.wrappedKey)))
+        .returning({ id: dataKeys.id });
+      key.fill(0);
+      changed += updated.length;
     }
     return changed;
+  }
+
+  /** How many live data keys each master key wraps (rotation counts, retiring old keys). */
+  async masterKeyUsage(db: Db): Promise<Map<string, number>> {
+    const rows = await db
+      .select({ id: dataKeys.masterKeyId, n: sql`count(*)::int`.mapWith(Number) })
+      .from(dataKeys)
+      .where(isNotNull(dataKeys.wrappedKey))
+      .groupBy(dataKeys.masterKeyId);
+    return new Map(rows.flatMap((r) => (r.id ? [[r.id, r.n] as const] : [])));
+  }
+
+  /** Master keys that wrap data keys but are not in the keyring: check this at start-up. */
+  async missingMasterKeys(db: Db): Promise<string[]> {
+    const used = await this.masterKeyUsage(db);
+    return [...used.keys()].filter((id) => !this.keyring.masterKeys.has(id));
   }
 
   /** @internal */
   masterKey(id: string): Buffer {
     const key = this.keyring.masterKeys.get(id);
-    if (!key) throw new DecryptionError();
+    if (!key) throw new MasterKeyMissingError(id);
     return key;
   }
 }
@@ -105,7 +130,10 @@ export class VaultScope {
     return open(await this.dataKey(owner, false), envelope, aadOf(ref)).toString('utf8');
   }
 
-  /** Like decrypt, but an absent value or a shredded owner reads as `null`. */
+  /**
+   * Like decrypt, but an absent value or a shredded owner reads as `null`. Anything else (a
+   * tampered value, a missing master key) still throws: it must never pass for deleted data.
+   */
   async decryptOrNull(owner: KeyOwner, ref: FieldRef, envelope: string | null) {
     if (envelope === null) return null;
     try {
@@ -116,13 +144,26 @@ export class VaultScope {
     }
   }
 
-  /** Crypto-shredding: the primitive that deletion builds on. Irreversible once committed. */
+  /**
+   * Crypto-shredding: the primitive that deletion builds on. Irreversible once committed. An owner
+   * without a key gets a destroyed one, so nothing can be encrypted for them afterwards either.
+   * Returns whether a live key was destroyed.
+   */
   async destroyDataKey(owner: KeyOwner): Promise<boolean> {
+    this.keys.get(cacheKey(owner))?.fill(0);
     this.keys.delete(cacheKey(owner));
+    // The tombstone insert goes first: it waits for a concurrent, uncommitted creation of the
+    // same key, so the update below then sees (and destroys) that key instead of missing it.
+    const tombstone = await this.db
+      .insert(dataKeys)
+      .values({ ...this.ownerValues(owner), destroyedAt: new Date() })
+      .onConflictDoNothing()
+      .returning({ id: dataKeys.id });
+    if (tombstone.length > 0) return false;
     const rows = await this.db
       .update(dataKeys)
       .set({ wrappedKey: null, masterKeyId: null, destroyedAt: new Date() })
-      .where(ownerWhere(this.organizationId, owner))
+      .where(and(ownerWhere(this.organizationId, owner), isNotNull(dataKeys.wrappedKey)))
       .returning({ id: dataKeys.id });
     return rows.length > 0;
   }
@@ -135,24 +176,31 @@ export class VaultScope {
     let row = (await this.db.select().from(dataKeys).where(where).limit(1))[0];
     if (!row && create) {
       const current = this.vault.keyring.currentMasterKeyId;
+      const fresh = randomBytes(KEY_BYTES);
       await this.db
         .insert(dataKeys)
         .values({
-          organizationId: this.organizationId,
-          ownerType: owner.type,
-          ownerId: owner.id,
-          wrappedKey: seal(this.vault.masterKey(current), randomBytes(32), wrapAad(owner)),
+          ...this.ownerValues(owner),
+          wrappedKey: seal(this.vault.masterKey(current), fresh, dataKeyAad(owner)),
           masterKeyId: current,
         })
+        // Concurrent first use: the losing insert waits for the winner to commit, then does
+        // nothing, and the select below (a new snapshot under READ COMMITTED) reads its key.
         .onConflictDoNothing();
-      // Another transaction may have won the insert: use whichever key is stored.
+      fresh.fill(0);
       row = (await this.db.select().from(dataKeys).where(where).limit(1))[0];
+      // Still nothing: the unique (owner_type, owner_id) row belongs to another organisation.
+      if (!row) throw new Error(`${owner.type} ${owner.id} is not an owner in this organisation`);
     }
     if (!row) throw new DecryptionError();
     if (!row.wrappedKey || !row.masterKeyId) throw new DataKeyDestroyedError(owner);
-    const key = open(this.vault.masterKey(row.masterKeyId), row.wrappedKey, wrapAad(owner));
+    const key = open(this.vault.masterKey(row.masterKeyId), row.wrappedKey, dataKeyAad(owner));
     this.keys.set(ck, key);
     return key;
+  }
+
+  private ownerValues(owner: KeyOwner) {
+    return { organizationId: this.organizationId, ownerType: owner.type, ownerId: owner.id };
   }
 }
 

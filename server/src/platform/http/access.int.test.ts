@@ -17,9 +17,16 @@ describe('default-deny at the router', () => {
     for (const route of routes) {
       expect({ url: route.url, access: route.config?.access }).toEqual({
         url: route.url,
-        access: 'public',
+        access: expect.stringMatching(/^(public|signed-in|enrolment)$/),
       });
     }
+    // The account and administration API is not public.
+    const accessOf = (url: string, method: string) =>
+      routes.find((r) => r.url === url && r.method === method)?.config?.access;
+    expect(accessOf('/api/v1/users', 'GET')).toBe('signed-in');
+    expect(accessOf('/api/v1/me', 'GET')).toBe('signed-in');
+    expect(accessOf('/api/v1/audit-events', 'GET')).toBe('signed-in');
+    expect(accessOf('/api/v1/auth/mfa', 'POST')).toBe('enrolment');
   });
 
   it('refuses to start when a route has no access rule', async () => {

@@ -1,10 +1,12 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 
 /**
- * Default-deny at the router: every route states its access. `public` is an explicit mark; the
- * identity module adds the authorize steps. A route with neither stops the server at start-up.
+ * Default-deny at the router: every route states its access. `public` is an explicit mark;
+ * `signed-in` requires a session that passed MFA where it applies; `enrolment` a session that may
+ * not have (MFA enrolment and challenge). Resource-level rules are the modules' policies. A
+ * route with no access stops the server at start-up.
  */
-export type RouteAccess = 'public';
+export type RouteAccess = 'public' | 'signed-in' | 'enrolment';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

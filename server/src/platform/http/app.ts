@@ -9,7 +9,12 @@ import type { Logger } from 'pino';
 import type { AppContext } from '../../app-context.ts';
 import { cspReportRoutes } from '../../modules/security/csp-report.routes.ts';
 import { metaRoutes } from '../../modules/organizations/meta.routes.ts';
-import { sessionRoutes } from '../../modules/identity/session.routes.ts';
+import { authRoutes } from '../../modules/identity/auth.routes.ts';
+import { invitationsRoutes } from '../../modules/identity/invitations.routes.ts';
+import { meRoutes } from '../../modules/identity/me.routes.ts';
+import { usersRoutes } from '../../modules/identity/users.routes.ts';
+import { auditTrailRoutes } from '../../modules/audit-trail/audit-events.routes.ts';
+import { registerAuthentication } from '../auth/authenticate.ts';
 import { systemRoutes } from '../../modules/system/system.routes.ts';
 import { enforceRouteAccess } from './access.ts';
 import { registerErrorHandling, registerNotFound } from './error-handler.ts';
@@ -52,13 +57,21 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
     max: ctx.config.rateLimit.max,
     timeWindow: ctx.config.rateLimit.windowMs,
   });
+  await registerAuthentication(app, {
+    db: () => ctx.database.db,
+    tokenKey: ctx.vault.keyring.tokenKey,
+  });
   await registerOpenApi(app, ctx.version);
 
   await app.register(systemRoutes, { ctx });
   await app.register(
     async (api) => {
       await api.register(metaRoutes, { ctx });
-      await api.register(sessionRoutes);
+      await api.register(authRoutes, { ctx });
+      await api.register(meRoutes, { ctx });
+      await api.register(usersRoutes, { ctx });
+      await api.register(invitationsRoutes, { ctx });
+      await api.register(auditTrailRoutes, { ctx });
       await api.register(cspReportRoutes);
     },
     { prefix: API_PREFIX },

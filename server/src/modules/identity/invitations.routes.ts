@@ -1,0 +1,132 @@
+import {
+  invitationAcceptSchema,
+  invitationCreateSchema,
+  invitationCreatedSchema,
+  invitationListSchema,
+  invitationLookupSchema,
+  problemSchema,
+  sessionResponseSchema,
+  setupRequestSchema,
+} from '@anxin/common';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { resolveSession } from '../../platform/auth/session-store.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  lookupInvitation,
+  revokeInvitation,
+} from './invitation.service.ts';
+import { actorOf, identityCtx, signedInReply } from './route-helpers.ts';
+import { completeSetup } from './setup.service.ts';
+
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
+
+export const invitationsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
+  app,
+  { ctx },
+) => {
+  const signInWith = async (token: string) => {
+    const actor = await resolveSession(ctx.database.db, token);
+    if (!actor) throw new Error('a session just created did not resolve');
+    return actor;
+  };
+
+  app.post(
+    '/invitations',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['users'],
+        summary: 'Invite a staff member (single-use link, 72 h)',
+        body: invitationCreateSchema,
+        response: { 201: invitationCreatedSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createInvitation(identityCtx(ctx, request), actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/invitations',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['users'], response: { 200: invitationListSchema, ...errors } },
+    },
+    async (request) => ({
+      items: await listInvitations(identityCtx(ctx, request), actorOf(request)),
+    }),
+  );
+
+  app.delete(
+    '/invitations/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['users'],
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await revokeInvitation(identityCtx(ctx, request), actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/invitations/lookup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['users'],
+        querystring: z.object({ token: z.string().min(20).max(200) }),
+        response: { 200: invitationLookupSchema, ...errors },
+      },
+    },
+    (request) => lookupInvitation(identityCtx(ctx, request), request.query.token),
+  );
+
+  app.post(
+    '/invitations/accept',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
+      schema: {
+        tags: ['users'],
+        body: invitationAcceptSchema,
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const token = await acceptInvitation(identityCtx(ctx, request), request.body);
+      return signedInReply(ctx, reply, token, await signInWith(token));
+    },
+  );
+
+  app.post(
+    '/setup',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['setup'],
+        summary: 'Create the organisation and its first administrator (one-time link)',
+        body: setupRequestSchema,
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const token = await completeSetup(identityCtx(ctx, request), request.body);
+      return signedInReply(ctx, reply, token, await signInWith(token));
+    },
+  );
+};

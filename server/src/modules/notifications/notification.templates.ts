@@ -1,0 +1,97 @@
+import type { Locale, Role } from '@anxin/common';
+import { en, enWords } from './templates/en.ts';
+import { zhCN, zhCNWords } from './templates/zh-cn.ts';
+
+/**
+ * The parameters of every message the product sends. Templates are functions of typed
+ * parameters rather than strings with placeholders, so a missing or misspelt parameter is a
+ * compile error, not a "{code}" in someone's inbox.
+ */
+export interface TemplateParams {
+  verification_code: { code: string; minutes: number };
+  password_reset: { link: string; minutes: number };
+  invitation: { link: string; organizationName: string; roles: readonly Role[]; hours: number };
+  /**
+   * Sent to the owner of an address someone tried to register with. The registration answer
+   * itself must look the same whether or not the address exists (no enumeration); this message
+   * goes only to the address, so only its owner learns of the attempt.
+   */
+  account_exists: { signInLink: string; resetLink: string };
+  /** To administrators. Deliberately no reason text and no client name: mail is not a safe place for them. */
+  break_glass_opened: { actorName: string; resourceType: string; minutes: number };
+  sign_in_locked: { minutes: number };
+}
+
+export type TemplateName = keyof TemplateParams;
+
+export const TEMPLATE_NAMES = [
+  'verification_code',
+  'password_reset',
+  'invitation',
+  'account_exists',
+  'break_glass_opened',
+  'sign_in_locked',
+] as const satisfies readonly TemplateName[];
+
+export type NotificationChannel = 'email' | 'sms' | 'in_app';
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+}
+
+/** One template in one language: the e-mail/in-app body and a short SMS body. */
+export interface TemplateText<P> {
+  subject(params: P): string;
+  text(params: P): string;
+  sms(params: P): string;
+}
+
+export type Catalogue = { [T in TemplateName]: TemplateText<TemplateParams[T]> };
+
+/** Words shared by a language's templates (units, lists, the signature). */
+export interface LocaleWords {
+  minutes: (n: number) => string;
+  hours: (n: number) => string;
+  role: (role: Role) => string;
+  list: (items: readonly string[]) => string;
+  /** Appended to e-mail only: an in-app message needs no "do not reply", an SMS has no room. */
+  emailFooter: string;
+}
+
+const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zhCN, en };
+const WORDS: Record<Locale, LocaleWords> = { 'zh-CN': zhCNWords, en: enWords };
+
+/** Text that must never reach a person: the marks of a parameter that was not filled in. */
+const UNFILLED = /undefined|NaN|\[object |\{\{|\}\}|\$\{/;
+
+export class TemplateRenderError extends Error {
+  constructor(readonly template: string) {
+    super(`notification template ${template} rendered with a missing parameter`);
+    this.name = 'TemplateRenderError';
+  }
+}
+
+/**
+ * Renders a message. Pure: the same arguments always give the same text. The channel chooses
+ * the body (SMS is short; e-mail carries a footer); the subject is the same for every channel.
+ */
+export function renderNotification<T extends TemplateName>(
+  locale: Locale,
+  template: T,
+  params: TemplateParams[T],
+  channel: NotificationChannel = 'email',
+): RenderedMessage {
+  const t: TemplateText<TemplateParams[T]> = CATALOGUES[locale][template];
+  // A subject is one header line: free text such as an organisation name must not break it.
+  const subject = t.subject(params).replace(/\s+/g, ' ').trim();
+  const text =
+    channel === 'sms'
+      ? t.sms(params)
+      : channel === 'email'
+        ? `${t.text(params)}\n\n${WORDS[locale].emailFooter}\n`
+        : t.text(params);
+  // Types stop most mistakes; this stops the rest (a caller casting, a null from a database).
+  if (UNFILLED.test(subject) || UNFILLED.test(text)) throw new TemplateRenderError(template);
+  return { subject, text };
+}

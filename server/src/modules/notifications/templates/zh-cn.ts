@@ -1,0 +1,78 @@
+import type { Catalogue, LocaleWords } from '../notification.templates.ts';
+
+const ROLE_NAMES = {
+  client: '来访者',
+  guardian: '监护人',
+  counselor: '咨询师',
+  operator: '接线员',
+  supervisor: '督导',
+  administrator: '平台管理人员',
+  evaluator: '外部评估专家',
+} as const;
+
+export const zhCNWords: LocaleWords = {
+  minutes: (n) => `${n} 分钟`,
+  hours: (n) => `${n} 小时`,
+  role: (role) => ROLE_NAMES[role],
+  list: (items) => items.join('、'),
+  emailFooter: '——\n安心（本邮件由系统自动发送，请勿直接回复）',
+};
+
+const w = zhCNWords;
+
+/** zh-CN, the first language. SMS bodies carry the 【安心】 signature that carriers in China require. */
+export const zhCN: Catalogue = {
+  verification_code: {
+    subject: () => '你的安心验证码',
+    text: ({ code, minutes }) =>
+      `你好：\n\n你的验证码是：${code}\n\n` +
+      `验证码 ${w.minutes(minutes)}内有效，仅限本人使用。请勿把验证码告诉任何人，安心的工作人员不会向你索取验证码。\n\n` +
+      '如果这不是你本人的操作，请忽略这条消息。',
+    sms: ({ code, minutes }) =>
+      `【安心】你的验证码是 ${code}，${w.minutes(minutes)}内有效。请勿告诉他人。如非本人操作，请忽略。`,
+  },
+  password_reset: {
+    subject: () => '重置你的安心密码',
+    text: ({ link, minutes }) =>
+      '你好：\n\n我们收到了重置你账户密码的请求。' +
+      `请在 ${w.minutes(minutes)}内打开下面的链接设置新密码：\n\n${link}\n\n` +
+      '链接只能使用一次。如果你没有申请重置密码，请忽略这条消息，你的密码不会改变。',
+    sms: ({ link, minutes }) =>
+      `【安心】请在 ${w.minutes(minutes)}内打开链接重置密码：${link} 如非本人操作，请忽略。`,
+  },
+  invitation: {
+    subject: ({ organizationName }) => `${organizationName}邀请你加入安心`,
+    text: ({ link, organizationName, roles, hours }) =>
+      `你好：\n\n${organizationName}邀请你以「${w.list(roles.map(w.role))}」身份加入安心。` +
+      `请在 ${w.hours(hours)}内打开下面的链接接受邀请并设置账户：\n\n${link}\n\n` +
+      '如果你不了解这家机构，或不需要这个账户，请忽略这条消息。',
+    sms: ({ link, organizationName, hours }) =>
+      `【安心】${organizationName}邀请你加入安心，请在 ${w.hours(hours)}内打开：${link}`,
+  },
+  account_exists: {
+    subject: () => '有人尝试用你的地址注册安心',
+    text: ({ signInLink, resetLink }) =>
+      '你好：\n\n刚刚有人尝试用这个地址注册安心账户，但这个地址已经有账户了，因此没有创建新账户。\n\n' +
+      `如果是你本人，请直接登录：\n${signInLink}\n\n忘记密码可以在这里重置：\n${resetLink}\n\n` +
+      '如果不是你本人，请忽略这条消息，你的账户不受影响。',
+    sms: () =>
+      '【安心】有人尝试用本号码注册安心，但本号码已有账户。如是本人，请直接登录或重置密码；如非本人，请忽略。',
+  },
+  break_glass_opened: {
+    subject: () => '安心：有人开启了紧急访问',
+    text: ({ actorName, resourceType, minutes }) =>
+      `你好：\n\n${actorName} 刚刚开启了紧急访问，可以查看一条「${resourceType}」记录，时长 ${w.minutes(minutes)}。\n\n` +
+      '这次访问已记入审计日志。出于保密要求，本通知不包含来访者信息和开启理由。' +
+      '请登录安心，在审计记录中查看详情并进行复核。',
+    sms: ({ actorName, resourceType, minutes }) =>
+      `【安心】${actorName} 开启了 ${w.minutes(minutes)}的紧急访问（${resourceType}）。请登录安心查看审计记录并复核。`,
+  },
+  sign_in_locked: {
+    subject: () => '你的安心账户已暂时停止登录',
+    text: ({ minutes }) =>
+      `你好：\n\n由于多次登录失败，为保护你的账户，登录已暂停 ${w.minutes(minutes)}，之后可以再次尝试。\n\n` +
+      '如果这些尝试不是你本人所为，建议恢复登录后立即修改密码，并开启两步验证。',
+    sms: ({ minutes }) =>
+      `【安心】由于多次登录失败，你的账户已暂停登录 ${w.minutes(minutes)}。如非本人操作，请在恢复后修改密码。`,
+  },
+};

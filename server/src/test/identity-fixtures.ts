@@ -1,0 +1,76 @@
+import * as OTPAuth from 'otpauth';
+import type { Role } from '@anxin/common';
+import { createPerson } from '../modules/identity/setup.service.ts';
+import { listOutboxForDevelopment } from '../modules/notifications/notification.service.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { mfaTotp, sessions } from '../platform/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { TestClient } from './http-client.ts';
+import type { TestApp } from './test-app.ts';
+
+export const PASSWORD = 'correct horse battery staple 7';
+
+/** A staff member (or client) with an enrolled TOTP whose secret the test knows. */
+export async function createMember(t: TestApp, roles: Role[], name = roles.join('+')) {
+  const org = (await t.database.query<{ id: string }>(`SELECT id FROM organizations LIMIT 1`))[0];
+  if (!org) throw new Error('no organisation');
+  const email = `${name}.${Math.random().toString(36).slice(2, 8)}@example.org`;
+  const secret = new OTPAuth.Secret({ size: 20 });
+  const userId = await t.database.db.transaction(async (tx) => {
+    const { userId: id } = await createPerson(tx, t.ctx.vault, org.id, {
+      email,
+      realName: `${name} real`,
+      displayName: name,
+      roles,
+      passwordHash: await hashPassword(PASSWORD),
+      isDemo: false,
+      meta: null,
+    });
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    const secretEnc = await t.ctx.vault
+      .scope(tx, org.id)
+      .encrypt(
+        { type: 'person', id },
+        { table: 'mfa_totp', field: 'secret', recordId: id },
+        secret.base32,
+      );
+    await tx
+      .insert(mfaTotp)
+      .values({ organizationId: org.id, userId: id, secretEnc, confirmedAt: new Date() });
+    return id;
+  });
+  const totp = () => new OTPAuth.TOTP({ secret, digits: 6, period: 30 }).generate();
+  return { userId, email, organizationId: org.id, totp, secret };
+}
+
+/** Signs in through the API and answers the MFA challenge; returns the client. */
+export async function signedInClient(t: TestApp, member: { email: string; totp: () => string }) {
+  const client = new TestClient(t.app);
+  const res = await client.post('/api/v1/auth/sign-in', {
+    identifier: member.email,
+    password: PASSWORD,
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+  const mfa = await client.post('/api/v1/auth/mfa', { code: member.totp() });
+  if (mfa.statusCode !== 200) throw new Error(`mfa failed: ${mfa.body}`);
+  return client;
+}
+
+/** The messages queued for `to`, decrypted (what the development outbox page shows). */
+export async function outboxFor(t: TestApp, to: string) {
+  const org = (await t.database.query<{ id: string }>(`SELECT id FROM organizations LIMIT 1`))[0];
+  if (!org) return [];
+  const rows = await listOutboxForDevelopment(
+    t.database.db,
+    t.ctx.vault.scope(t.database.db, org.id),
+    org.id,
+    { limit: 200, env: 'development' },
+  );
+  return rows.filter((r) => r.to === to);
+}
+
+export function codeIn(text: string | null): string {
+  const m = /\b(\d{6})\b/.exec(text ?? '');
+  if (!m?.[1]) throw new Error('no code in message');
+  return m[1];
+}
