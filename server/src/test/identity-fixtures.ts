@@ -43,8 +43,13 @@ export async function createMember(t: TestApp, roles: Role[], name = roles.join(
   return { userId, email, organizationId: org.id, totp, secret };
 }
 
-/** Signs in through the API and answers the MFA challenge; returns the client. */
-export async function signedInClient(t: TestApp, member: { email: string; totp: () => string }) {
+/**
+ * Signs in through the API and answers the MFA challenge; returns the client. A TOTP step is
+ * accepted once per user, so for a second session within the same 30 s the test forgets the last
+ * used step (as if the next step had come).
+ */
+export async function signedInClient(t: TestApp, member: { userId?: string; email: string; totp: () => string }) {
+  if (member.userId) await t.database.query(`UPDATE mfa_totp SET last_used_step = NULL WHERE user_id = $1`, [member.userId]);
   const client = new TestClient(t.app);
   const res = await client.post('/api/v1/auth/sign-in', {
     identifier: member.email,
