@@ -11,8 +11,8 @@ import { findUserById } from './user.repo.ts';
 
 /**
  * Break-glass: a supervisor or administrator opens one person's record outside their scope, with
- * a written reason, for at most 60 minutes. The start is audited with the reason (encrypted under
- * the person's key) and every administrator gets an in-app notice; each read under the grant is
+ * a written reason, for at most 60 minutes. The start is audited (the reason itself is stored
+ * encrypted under the person's key, in the grant the event points at) and every administrator gets an in-app notice; each read under the grant is
  * audited by the read itself.
  */
 export async function startBreakGlass(

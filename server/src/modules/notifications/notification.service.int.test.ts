@@ -229,20 +229,29 @@ describe('the notification outbox (this backend)', () => {
   });
 
   it('waits out the back-off before trying again', async () => {
-    const id = await locked(randomUUID(), 1).then(() =>
-      enqueue({
-        organizationId,
-        channel: 'sms',
-        to: '13900139000',
-        keyOwner: person(),
-        template: 'sign_in_locked',
-        params: { minutes: 15 },
-        locale: 'zh-CN',
-      }),
-    );
+    const id = await enqueue({
+      organizationId,
+      channel: 'sms',
+      to: '13900139000',
+      keyOwner: person(),
+      template: 'sign_in_locked',
+      params: { minutes: 15 },
+      locale: 'zh-CN',
+    });
     await deliver(fakeSenders('reject')); // default back-off: a minute before the second attempt
     expect(await deliver(fakeSenders('never'))).toMatchObject({ sent: 0, retrying: 0 });
     expect(await rowOf(id)).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
+  it('closes a final attempt that died with its process', async () => {
+    const id = await locked(randomUUID(), 15);
+    await database.query(
+      `UPDATE notification_outbox SET channel = 'email', attempts = 5,
+         updated_at = now() - interval '1 hour' WHERE id = $1`,
+      [id],
+    );
+    expect(await deliver(fakeSenders('never'))).toMatchObject({ failed: 1 });
+    expect(await rowOf(id)).toMatchObject({ status: 'failed', lastError: 'Interrupted' });
   });
 
   it('fails at once a message whose key owner was erased', async () => {

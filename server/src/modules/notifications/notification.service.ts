@@ -49,8 +49,8 @@ type Payload = z.infer<typeof payloadSchema>;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
- * Writes one message to the outbox on the caller's transaction, so it exists only if the
- * change that causes it commits. The message is rendered now (what is sent is what the change
+ * Writes one message to the outbox on the caller's transaction (`vault` must be scoped on that
+ * same `tx`), so it exists only if the change that causes it commits. The message is rendered now (what is sent is what the change
  * meant to say) and stored encrypted with its recipient. Returns the outbox row id. Call
  * `triggerDelivery` after the commit to send it without waiting for the sweep.
  */
@@ -139,7 +139,11 @@ export async function listInApp(
   const rows = await selectInApp(db, vault.organizationId, userId, clampLimit(options.limit));
   const out: InAppNotification[] = [];
   for (const row of rows) {
-    const message = await openOutboxRow(vault, row);
+    const message = await openOutboxRow(vault, row).catch((err: unknown) => {
+      // One unreadable message must not hide the others.
+      if (err instanceof PermanentDeliveryError) return null;
+      throw err;
+    });
     if (!message) continue;
     const { id, template, createdAt, readAt } = row;
     out.push({ id, template, subject: message.subject, text: message.text, createdAt, readAt });

@@ -63,7 +63,7 @@ const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zhCN, en };
 const WORDS: Record<Locale, LocaleWords> = { 'zh-CN': zhCNWords, en: enWords };
 
 /** Text that must never reach a person: the marks of a parameter that was not filled in. */
-const UNFILLED = /undefined|NaN|\[object |\{\{|\}\}|\$\{/;
+const UNFILLED = /undefined|\bnull\b|NaN|\[object |\{\{|\}\}|\$\{/;
 
 export class TemplateRenderError extends Error {
   constructor(readonly template: string) {

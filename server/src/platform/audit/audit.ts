@@ -35,31 +35,49 @@ export async function appendAudit(
   auditKey: Buffer,
   entry: AuditEntry,
 ): Promise<ChainedEvent> {
-  const head = await lockHead(tx, auditKey, entry.organizationId);
+  const organizationId = canonicalUuid(entry.organizationId);
+  const head = await lockHead(tx, auditKey, organizationId);
   const event: ChainedEvent = {
     id: randomUUID(),
-    organizationId: entry.organizationId,
+    organizationId,
     seq: head.seq + 1,
     // Millisecond precision: what JavaScript and both databases round-trip exactly.
     createdAt: new Date(),
-    actorId: entry.actorId ?? null,
+    actorId: canonicalUuid(entry.actorId ?? null),
     actorRole: entry.actorRole ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
-    subjectId: entry.subjectId ?? null,
+    subjectId: canonicalUuid(entry.subjectId ?? null),
     requestId: entry.requestId ?? null,
     ip: entry.ip ?? null,
     reason: entry.reason ?? null,
-    changes: entry.changes ?? null,
+    changes: asStored(entry.changes ?? null),
   };
   const hash = chainHash(auditKey, head.hash, event);
   await tx.insert(auditEvents).values({ ...event, prevHash: head.hash, hash });
   await tx
     .update(auditHeads)
     .set({ seq: event.seq, hash })
-    .where(eq(auditHeads.organizationId, entry.organizationId));
+    .where(eq(auditHeads.organizationId, organizationId));
   return event;
+}
+
+/*
+ * The hash must cover what the database gives back, or verification fails on honest rows. A uuid
+ * column hands back lower-case hyphenated text whatever spelling went in; jsonb keeps only what
+ * JSON can say (a Date becomes its ISO string, undefined disappears).
+ */
+function canonicalUuid<T extends string | null>(value: T): T {
+  if (value === null) return value;
+  const hex = value.replace(/[{}-]/g, '').toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(hex)) return value; // not a uuid: the insert will refuse it
+  const parts = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)];
+  return parts.join('-') as T;
+}
+
+function asStored(changes: Changes | null): Changes | null {
+  return changes === null ? null : (JSON.parse(JSON.stringify(changes)) as Changes);
 }
 
 async function lockHead(tx: Db, auditKey: Buffer, organizationId: string) {
