@@ -128,7 +128,7 @@ describe.runIf(testBackend() === 'pglite')('npm run keys:init / keys:rotate', ()
       { masterKey: undefined },
     );
     expect(await readSeeded(new Vault(newOnly), envelopes)).toEqual(['秘密 0', '秘密 1', '秘密 2']);
-  }, 60_000);
+  }, 120_000);
 
   it('rotate --retire removes master keys no data key uses', async () => {
     const run = await runKeys(['rotate', '--retire']);

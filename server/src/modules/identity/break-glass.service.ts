@@ -55,7 +55,9 @@ export async function startBreakGlass(
       entityType: input.resourceType,
       entityId: target.id,
       subjectId: target.id,
-      reason: input.reason,
+      // The written reason may describe the person: it stays encrypted in the grant, and the
+      // event points at the grant.
+      reason: `break_glass:${id}`,
       changes: { expiresAt: { old: null, new: expiresAt.toISOString() } },
     });
     const admins = await tx
