@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { AppContext } from './app-context.ts';
 import { seedDemo, type DemoLogin } from './modules/identity/demo.seed.ts';
 import { issueSetupToken } from './modules/identity/setup.service.ts';
+import { createDeliveryJob } from './modules/notifications/notification-delivery.job.ts';
+import { createSenders } from './modules/notifications/senders/create-senders.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
 import type { Config } from './platform/config.ts';
 import { acquireDataDirLock, type DataDirLock } from './platform/db/data-dir-lock.ts';
@@ -74,7 +76,13 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     const instanceId = randomUUID();
     let jobs: Jobs | undefined;
     if (config.jobs) {
-      jobs = await startJobs({ database, log, instanceId }, JOB_DEFINITIONS, { schedule: true });
+      const senders = createSenders(config, process.stdout);
+      undo.push(() => senders.close()); // closes after the jobs that use it have stopped
+      jobs = await startJobs(
+        { database, log, instanceId },
+        [...JOB_DEFINITIONS, createDeliveryJob({ senders, vault })],
+        { schedule: true },
+      );
       undo.push(() => jobs?.stop());
     }
     const ctx: AppContext = { config, database, jobs, version: VERSION, instanceId, vault };

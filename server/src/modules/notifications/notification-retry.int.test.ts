@@ -35,7 +35,7 @@ describe('delivery rules: retries, back-off, missing providers (this backend)', 
       organizationId: f.organizationId,
       channel: 'email',
       to: 'zhang.wei@example.com',
-      keyOwner: { type: 'organization', id: organizationId },
+      keyOwner: { type: 'organization', id: f.organizationId },
       template: 'invitation',
       params: {
         link: 'http://127.0.0.1:3000/invite#t=abc',

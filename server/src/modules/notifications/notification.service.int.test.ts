@@ -25,14 +25,8 @@ describe('the notification outbox service (this backend)', () => {
     const second = await f.enqueueInApp(userId, 30);
     await f.enqueueInApp(randomUUID(), 45); // someone else's
 
-    const list = await listInApp(
-      f.database.db,
-      f.vault.scope(f.database.db, f.organizationId),
-      userId,
-      {
-        limit: 10,
-      },
-    );
+    const scope = f.vault.scope(f.database.db, f.organizationId);
+    const list = await listInApp(f.database.db, scope, userId, { limit: 10 });
     expect(list.map((n) => n.id)).toEqual([second, first]);
     expect(list[0]).toMatchObject({
       template: 'sign_in_locked',

@@ -53,7 +53,7 @@ export async function seedChain(
 export async function readChain(database: Database, organizationId: string) {
   const rows = await database.query<{ id: string; seq: string; hash: string; prev_hash: string }>(
     `SELECT id::text AS id, seq::text AS seq, hash, prev_hash FROM audit_events
-      WHERE organization_id = $1 ORDER BY seq, id`,
+      WHERE organization_id = $1 ORDER BY audit_events.seq, audit_events.id`,
     [organizationId],
   );
   return rows.map(

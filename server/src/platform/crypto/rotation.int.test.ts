@@ -19,6 +19,7 @@ import {
   type KeyringFile,
 } from './keyring.ts';
 import { rotateMasterKey, stagingPath } from './rotation.ts';
+import { gate, waitForLockWait } from './testing.ts';
 import { dataKeyAad, Vault, type FieldRef, type KeyOwner } from './vault.ts';
 
 let database: Database;
@@ -196,4 +197,44 @@ describe(`master key rotation on ${testBackend()}`, () => {
       sealed.map((s) => s.plaintext),
     );
   });
+
+  // Needs two connections at once: PGlite runs one transaction at a time, so no race exists there.
+  it.runIf(testBackend() === 'postgres')(
+    'never brings back a key shredded while a rotation was re-wrapping it',
+    async () => {
+      await database.db.delete(dataKeys); // only this test's key below
+      const file = generateKeyringFile();
+      const oldVault = new Vault(buildKeyring(file, { masterKey: undefined }));
+      const [victim] = await seed(oldVault, 1);
+      if (!victim) throw new Error('seed failed');
+      const rotating = new Vault(buildKeyring(addMasterKey(file).file, { masterKey: undefined }));
+
+      const [shredded, commit] = [gate(), gate()];
+      const shred = database.db.transaction(async (tx) => {
+        await oldVault.scope(tx, orgId).destroyDataKey(victim.owner); // holds the row lock
+        shredded.open();
+        await commit.opened;
+      });
+      await shredded.opened;
+      // The rotation read the row before the shred committed, then waits on its lock.
+      const rotation = database.db.transaction((tx) => rotating.rewrapAll(tx));
+      try {
+        await waitForLockWait(database);
+      } finally {
+        commit.open();
+      }
+      await shred;
+      expect(await rotation).toBe(0);
+
+      const [row] = (await database.db.select().from(dataKeys)).filter(
+        (r) => r.ownerId === victim.owner.id,
+      );
+      expect(row?.wrappedKey).toBeNull();
+      expect(
+        await database.db.transaction((tx) =>
+          rotating.scope(tx, orgId).decryptOrNull(victim.owner, victim.ref, victim.envelope),
+        ),
+      ).toBeNull();
+    },
+  );
 });

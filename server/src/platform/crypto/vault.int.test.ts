@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import { dataKeys } from '../db/schema/index.ts';
 import { DecryptionError } from './aead.ts';
 import { ephemeralKeyring } from './keyring.ts';
+import { gate, waitForLockWait } from './testing.ts';
 import { DataKeyDestroyedError, Vault, type FieldRef, type KeyOwner } from './vault.ts';
 
 let database: Database;
@@ -191,4 +192,31 @@ describe(`the vault on ${testBackend()}`, () => {
     ).rejects.toThrow('roll back');
     expect(await inTx((s) => s.decrypt(owner, ref, envelope))).toBe('kept');
   });
+
+  it.runIf(testBackend() === 'postgres')(
+    'shreds a key that another transaction was creating at the same moment',
+    async () => {
+      const owner = person();
+      const ref = notes();
+      const [created, commit] = [gate(), gate()];
+      let envelope = '';
+      const creating = inTx(async (s) => {
+        envelope = await s.encrypt(owner, ref, 'written just before the erasure');
+        created.open();
+        await commit.opened;
+      });
+      await created.opened;
+      // The shred's tombstone insert must wait for the uncommitted key, not miss it.
+      const shredding = inTx((s) => s.destroyDataKey(owner));
+      try {
+        await waitForLockWait(database);
+      } finally {
+        commit.open();
+      }
+      await creating;
+      expect(await shredding).toBe(true);
+      expect(await inTx((s) => s.decryptOrNull(owner, ref, envelope))).toBeNull();
+      expect(await keyRows(owner)).toHaveLength(1);
+    },
+  );
 });
