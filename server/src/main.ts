@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { KeyringError } from './platform/crypto/keyring.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { createLogger } from './platform/logging.ts';
 import { startRuntime } from './runtime.ts';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   try {
     runtime = await startRuntime(config, log);
   } catch (err) {
-    if (err instanceof DataDirLockedError) {
+    if (err instanceof DataDirLockedError || err instanceof ConfigError || err instanceof KeyringError) {
       fail(err.message);
     } else {
       log.fatal({ err }, 'start-up failed');

@@ -8,7 +8,7 @@ import { issueSetupToken } from './modules/identity/setup.service.ts';
 import { createDeliveryJob } from './modules/notifications/notification-delivery.job.ts';
 import { createSenders } from './modules/notifications/senders/create-senders.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
-import type { Config } from './platform/config.ts';
+import { ConfigError, type Config } from './platform/config.ts';
 import { acquireDataDirLock, type DataDirLock } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
@@ -54,7 +54,9 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     const { keyring, generated } = loadKeyring({
       file: config.keys.keyringFile,
       masterKey: config.keys.masterKey,
-      allowGenerate: true,
+      previousMasterKeys: config.keys.previousMasterKeys,
+      // Generated silently only in development; a production deployment brings its keys.
+      allowGenerate: config.env === 'development',
     });
     if (generated) {
       log.warn(
@@ -70,6 +72,12 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     );
     undo.push(() => database.close());
     await runMigrations(database);
+    const missing = await vault.missingMasterKeys(database.db);
+    if (missing.length) {
+      throw new ConfigError(
+        `Data keys are wrapped by master keys this keyring lacks (${missing.join(', ')}): restore the keyring or set ANXIN_PREVIOUS_MASTER_KEY.`,
+      );
+    }
     const demoLogins = config.demo ? await seedDemo(database.db, vault, keyring.auditKey) : null;
     const setupToken = await issueSetupToken(database.db, vault);
 

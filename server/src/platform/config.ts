@@ -29,6 +29,7 @@ const envSchema = z.object({
   ANXIN_DEMO: z.enum(['0', '1']).optional(),
   ANXIN_PUBLIC_URL: z.url().optional(),
   ANXIN_MASTER_KEY: z.string().min(40).optional(),
+  ANXIN_PREVIOUS_MASTER_KEY: z.string().min(40).optional(),
   ANXIN_KEYRING_FILE: z.string().min(1).optional(),
   ANXIN_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   ANXIN_SMTP_URL: z.url().optional(),
@@ -68,7 +69,7 @@ export interface Config {
   demo: boolean;
   /** Base URL for links in messages; defaults to the address the server listens on. */
   publicUrl: string | undefined;
-  keys: { masterKey: string | undefined; keyringFile: string };
+  keys: { masterKey: string | undefined; previousMasterKeys: string[]; keyringFile: string };
   auditCheckpointFile: string;
   mail: { smtpUrl: string | undefined; from: string };
 }
@@ -102,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ANXIN_PUBLIC_URL,
     keys: {
       masterKey: e.ANXIN_MASTER_KEY,
+      previousMasterKeys: (e.ANXIN_PREVIOUS_MASTER_KEY ?? '').split(',').map((k) => k.trim()).filter(Boolean),
       keyringFile: resolve(e.ANXIN_KEYRING_FILE ?? `${dataDir}/keyring.json`),
     },
     auditCheckpointFile: resolve(

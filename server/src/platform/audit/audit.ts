@@ -72,7 +72,13 @@ function canonicalUuid<T extends string | null>(value: T): T {
   if (value === null) return value;
   const hex = value.replace(/[{}-]/g, '').toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(hex)) return value; // not a uuid: the insert will refuse it
-  const parts = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)];
+  const parts = [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20),
+  ];
   return parts.join('-') as T;
 }
 

@@ -9,8 +9,14 @@ describe('canonicalJson', () => {
   });
 
   it('gives the same text whatever order the keys were inserted in', () => {
-    const one = { status: { old: 'draft', new: 'signed' }, note: { old: null, new: '[sensitive]' } };
-    const two = { note: { new: '[sensitive]', old: null }, status: { new: 'signed', old: 'draft' } };
+    const one = {
+      status: { old: 'draft', new: 'signed' },
+      note: { old: null, new: '[sensitive]' },
+    };
+    const two = {
+      note: { new: '[sensitive]', old: null },
+      status: { new: 'signed', old: 'draft' },
+    };
     expect(canonicalJson(one)).toBe(canonicalJson(two));
   });
 
@@ -30,6 +36,8 @@ describe('canonicalJson', () => {
   });
 
   it('escapes strings exactly as JSON.stringify does', () => {
-    expect(canonicalJson({ k: 'a"b\\c\n\u2028' })).toBe(`{"k":${JSON.stringify('a"b\\c\n\u2028')}}`);
+    expect(canonicalJson({ k: 'a"b\\c\n\u2028' })).toBe(
+      `{"k":${JSON.stringify('a"b\\c\n\u2028')}}`,
+    );
   });
 });

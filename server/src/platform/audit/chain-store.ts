@@ -110,7 +110,8 @@ export async function readHeadSnapshot(
   );
   const row = rows[0];
   return {
-    head: row?.seq != null && row.hash != null ? { seq: Number(row.seq), hash: row.hash } : undefined,
+    head:
+      row?.seq != null && row.hash != null ? { seq: Number(row.seq), hash: row.hash } : undefined,
     more: row?.more === true,
   };
 }

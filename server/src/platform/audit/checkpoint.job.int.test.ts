@@ -43,7 +43,9 @@ describe('audit.checkpoint job', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as Checkpoint);
   const head = async (org: string) =>
-    (await verifyAuditChain(database, auditKey)).organizations.find((o) => o.organizationId === org);
+    (await verifyAuditChain(database, auditKey)).organizations.find(
+      (o) => o.organizationId === org,
+    );
 
   it('runs every 15 minutes under its own name', () => {
     const job = createAuditCheckpointJob(file, auditKey);
@@ -87,10 +89,17 @@ describe('audit.checkpoint job', () => {
     await expect(job.run({ database, log, instanceId: 'test' }, {}, 'job')).rejects.toThrow(
       /audit chain broken/,
     );
-    expect(lines().filter((l) => l.organizationId === org).map((l) => l.seq)).toEqual([4]);
+    expect(
+      lines()
+        .filter((l) => l.organizationId === org)
+        .map((l) => l.seq),
+    ).toEqual([4]);
     const run = await writeAuditCheckpoints(database, auditKey, file);
     expect(run.refused).toEqual([
-      { organizationId: org, broken: expect.objectContaining({ seq: 5, problem: 'hash_mismatch' }) },
+      {
+        organizationId: org,
+        broken: expect.objectContaining({ seq: 5, problem: 'hash_mismatch' }) as unknown,
+      },
     ]);
   });
 

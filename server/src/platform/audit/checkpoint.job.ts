@@ -30,7 +30,10 @@ export function createAuditCheckpointJob(file: string, auditKey: Buffer): JobDef
     cron: '*/15 * * * *',
     async run({ database, log }) {
       const { written, refused } = await writeAuditCheckpoints(database, auditKey, file, log);
-      log.info({ checkpoints: written.length, refused: refused.length }, 'audit checkpoints written');
+      log.info(
+        { checkpoints: written.length, refused: refused.length },
+        'audit checkpoints written',
+      );
       // A failed job is what monitoring sees; the log lines above say which chain and where.
       if (refused.length > 0) throw new Error('audit chain broken: checkpoint refused');
     },
@@ -56,7 +59,10 @@ export async function writeAuditCheckpoints(
   for (const [organizationId, head] of [...heads].sort(([a], [b]) => a.localeCompare(b))) {
     if (!head) continue;
     const recorded = byOrg.get(organizationId);
-    const start = lastCheckpoint(recorded) ?? { seq: 0, hash: genesisHash(auditKey, organizationId) };
+    const start = lastCheckpoint(recorded) ?? {
+      seq: 0,
+      hash: genesisHash(auditKey, organizationId),
+    };
     const broken = await verifySince(database, auditKey, organizationId, start, head, recorded);
     if (broken) {
       log?.error({ organizationId, ...broken }, 'audit chain broken: no checkpoint written');

@@ -28,7 +28,9 @@ export interface Checkpoint {
 }
 
 const checkpointSchema = z.object({
-  organizationId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  organizationId: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
   seq: z.number().int().min(0),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   at: z.string().min(1),
@@ -93,9 +95,14 @@ export function appendCheckpoints(path: string, checkpoints: readonly Checkpoint
   const created = !existsSync(path);
   // A line cut short by a crash must not swallow the first new one.
   const lead = !created && !endsWithNewline(path) ? '\n' : '';
-  const data = lead + checkpoints
-    .map((c) => `${JSON.stringify({ organizationId: c.organizationId, seq: c.seq, hash: c.hash, at: c.at })}\n`)
-    .join('');
+  const data =
+    lead +
+    checkpoints
+      .map(
+        (c) =>
+          `${JSON.stringify({ organizationId: c.organizationId, seq: c.seq, hash: c.hash, at: c.at })}\n`,
+      )
+      .join('');
   const fd = openSync(path, 'a', 0o600);
   try {
     writeSync(fd, data);

@@ -56,9 +56,12 @@ export async function readChain(database: Database, organizationId: string) {
       WHERE organization_id = $1 ORDER BY audit_events.seq, audit_events.id`,
     [organizationId],
   );
-  return rows.map(
-    (r): SeededEvent => ({ id: r.id, seq: Number(r.seq), hash: r.hash, prevHash: r.prev_hash }),
-  );
+  return rows.map((r): SeededEvent => ({
+    id: r.id,
+    seq: Number(r.seq),
+    hash: r.hash,
+    prevHash: r.prev_hash,
+  }));
 }
 
 export async function eventAt(database: Database, organizationId: string, seq: number) {

@@ -6,7 +6,13 @@ import { ephemeralKeyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { writeAuditCheckpoints } from './checkpoint.job.ts';
-import { createOrganization, eventAt, seedChain, tamper, type SeededEvent } from './test-attacker.ts';
+import {
+  createOrganization,
+  eventAt,
+  seedChain,
+  tamper,
+  type SeededEvent,
+} from './test-attacker.ts';
 import { verifyAuditChain, type OrganizationChainReport } from './verify.ts';
 
 const auditKey = ephemeralKeyring().auditKey;
@@ -19,7 +25,7 @@ interface Scene {
   /** The events as written, by seq (1..10). */
   e: (seq: number) => SeededEvent;
   checkpointFile: string;
-  verify(withCheckpoints?: boolean): Promise<OrganizationChainReport>;
+  verify: (withCheckpoints?: boolean) => Promise<OrganizationChainReport>;
 }
 
 /** A fresh database with one organisation's ten-event chain, for one kind of tampering. */
@@ -68,7 +74,10 @@ describe('verifyAuditChain names the first broken link after tampering', () => {
   it('finds an edited field as a hash mismatch at that event', async () => {
     await withChain(async ({ database, org, verify, e }) => {
       await tamper(database, [
-        [`UPDATE audit_events SET reason = 'routine' WHERE organization_id = $1 AND seq = 4`, [org]],
+        [
+          `UPDATE audit_events SET reason = 'routine' WHERE organization_id = $1 AND seq = 4`,
+          [org],
+        ],
       ]);
       expect(await verify()).toMatchObject({ events: 3, ...broken(4, e(4).id, 'hash_mismatch') });
     });
@@ -159,7 +168,10 @@ describe('verifyAuditChain names the first broken link after tampering', () => {
       ]);
       // The database alone is consistent again: this is what the checkpoint file is for.
       expect((await verify(false)).firstBroken).toBeUndefined();
-      expect(await verify()).toMatchObject({ events: 7, ...broken(10, null, 'checkpoint_mismatch') });
+      expect(await verify()).toMatchObject({
+        events: 7,
+        ...broken(10, null, 'checkpoint_mismatch'),
+      });
     });
   });
 
@@ -169,7 +181,10 @@ describe('verifyAuditChain names the first broken link after tampering', () => {
         org,
         'f'.repeat(64),
       ]);
-      expect(await verify()).toMatchObject({ events: 10, ...broken(10, e(10).id, 'head_mismatch') });
+      expect(await verify()).toMatchObject({
+        events: 10,
+        ...broken(10, e(10).id, 'head_mismatch'),
+      });
     });
   });
 });

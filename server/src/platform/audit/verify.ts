@@ -55,7 +55,10 @@ export async function verifyAuditChain(
       auditKey,
       organizationId,
       { seq: 0, hash: genesisHash(auditKey, organizationId) },
-      { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, checkpoints: byOrg.get(organizationId) },
+      {
+        batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+        checkpoints: byOrg.get(organizationId),
+      },
     );
     let snapshot: HeadSnapshot;
     do {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildKeyring,
+  createKeyringFile,
   generateKeyringFile,
   keyId,
   KeyringError,
@@ -79,6 +80,14 @@ describe('keyring file', () => {
     const existing = readFileSync(file, 'utf8');
     expect(load().generated).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe(existing);
+  });
+
+  it('lets only the first of two creators write the file (two servers starting at once)', () => {
+    const [a, b] = [generateKeyringFile(), generateKeyringFile()];
+    expect(createKeyringFile(file, a)).toBe(true);
+    expect(createKeyringFile(file, b)).toBe(false);
+    expect(readKeyringFile(file)).toEqual(a);
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['keyring.json']);
   });
 
   it('refuses to generate when allowGenerate is false', () => {
