@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   try {
     runtime = await startRuntime(config, log);
   } catch (err) {
-    if (err instanceof DataDirLockedError || err instanceof ConfigError || err instanceof KeyringError) {
+    if (
+      err instanceof DataDirLockedError ||
+      err instanceof ConfigError ||
+      err instanceof KeyringError
+    ) {
       fail(err.message);
     } else {
       log.fatal({ err }, 'start-up failed');

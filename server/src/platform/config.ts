@@ -103,7 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ANXIN_PUBLIC_URL,
     keys: {
       masterKey: e.ANXIN_MASTER_KEY,
-      previousMasterKeys: (e.ANXIN_PREVIOUS_MASTER_KEY ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+      previousMasterKeys: (e.ANXIN_PREVIOUS_MASTER_KEY ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
       keyringFile: resolve(e.ANXIN_KEYRING_FILE ?? `${dataDir}/keyring.json`),
     },
     auditCheckpointFile: resolve(

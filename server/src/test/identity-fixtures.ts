@@ -48,8 +48,14 @@ export async function createMember(t: TestApp, roles: Role[], name = roles.join(
  * accepted once per user, so for a second session within the same 30 s the test forgets the last
  * used step (as if the next step had come).
  */
-export async function signedInClient(t: TestApp, member: { userId?: string; email: string; totp: () => string }) {
-  if (member.userId) await t.database.query(`UPDATE mfa_totp SET last_used_step = NULL WHERE user_id = $1`, [member.userId]);
+export async function signedInClient(
+  t: TestApp,
+  member: { userId?: string; email: string; totp: () => string },
+) {
+  if (member.userId)
+    await t.database.query(`UPDATE mfa_totp SET last_used_step = NULL WHERE user_id = $1`, [
+      member.userId,
+    ]);
   const client = new TestClient(t.app);
   const res = await client.post('/api/v1/auth/sign-in', {
     identifier: member.email,

@@ -29,20 +29,39 @@ describe('nothing sensitive is stored in clear', () => {
     };
     const c = new TestClient(t.app);
     expect(
-      (await c.post('/api/v1/auth/register', {
-        email: canaries.email, phone: canaries.phone, password: canaries.password, realName: canaries.realName,
-        displayName: 'Dove', birthDate: '1990-01-01',
-      })).statusCode,
+      (
+        await c.post('/api/v1/auth/register', {
+          email: canaries.email,
+          phone: canaries.phone,
+          password: canaries.password,
+          realName: canaries.realName,
+          displayName: 'Dove',
+          birthDate: '1990-01-01',
+        })
+      ).statusCode,
     ).toBe(202);
     const code = codeIn((await outboxFor(t, canaries.email))[0]?.text ?? null);
     await c.post('/api/v1/auth/verify', { identifier: canaries.email, code });
-    await c.post('/api/v1/auth/sign-in', { identifier: canaries.email, password: canaries.password });
-    expect((await c.request('PATCH', '/api/v1/me', { realName: canaries.correctedName })).statusCode).toBe(200);
+    await c.post('/api/v1/auth/sign-in', {
+      identifier: canaries.email,
+      password: canaries.password,
+    });
+    expect(
+      (await c.request('PATCH', '/api/v1/me', { realName: canaries.correctedName })).statusCode,
+    ).toBe(200);
     const me = (await c.get('/api/v1/me')).json<{ id: string }>();
 
     await createMember(t, ['administrator'], 'adm');
     const supervisor = await signedInClient(t, await createMember(t, ['supervisor'], 'sup'));
-    expect((await supervisor.post('/api/v1/break-glass', { resourceType: 'user', resourceId: me.id, reason: canaries.reason })).statusCode).toBe(201);
+    expect(
+      (
+        await supervisor.post('/api/v1/break-glass', {
+          resourceType: 'user',
+          resourceId: me.id,
+          reason: canaries.reason,
+        })
+      ).statusCode,
+    ).toBe(201);
 
     const dump = await databaseDump(t);
     expect(dump.length).toBeGreaterThan(10_000);
@@ -57,7 +76,10 @@ describe('nothing sensitive is stored in clear', () => {
 /** pg_dump of the server database, or the embedded database's whole data directory. */
 async function databaseDump(t: TestApp): Promise<string> {
   if (testBackend() === 'postgres') {
-    return execFileSync('pg_dump', ['--no-owner', t.database.url ?? ''], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    return execFileSync('pg_dump', ['--no-owner', t.database.url ?? ''], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
   }
   if (!t.database.pglite) throw new Error('no embedded database');
   await t.database.query('CHECKPOINT');

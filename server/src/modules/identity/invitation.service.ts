@@ -220,16 +220,14 @@ export async function acceptInvitation(
       passwordHash,
       emailVerifiedAt: now, // the link itself proves the address
     });
-    await tx
-      .insert(userRoles)
-      .values(
-        row.roles.map((role) => ({
-          organizationId: org.id,
-          userId: id,
-          role,
-          grantedBy: row.invitedBy,
-        })),
-      );
+    await tx.insert(userRoles).values(
+      row.roles.map((role) => ({
+        organizationId: org.id,
+        userId: id,
+        role,
+        grantedBy: row.invitedBy,
+      })),
+    );
     await tx
       .update(invitations)
       .set({ acceptedAt: now, acceptedUserId: id })

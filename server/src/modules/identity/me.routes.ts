@@ -159,7 +159,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
       schema: { tags: ['account'], response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {
-      await revokeOwnSession(identityCtx(ctx, request), actorOf(request), 'others');
+      await revokeOwnSession(identityCtx(ctx, request), actorOf(request), { others: true });
       return reply.status(204).send(null);
     },
   );

@@ -28,12 +28,10 @@ export async function issueSetupToken(db: Db, vault: Vault): Promise<string | nu
   const token = randomToken();
   await db.transaction(async (tx) => {
     await tx.delete(setupTokens);
-    await tx
-      .insert(setupTokens)
-      .values({
-        tokenHash: vault.tokenDigest('setup', token),
-        expiresAt: new Date(Date.now() + SETUP_HOURS * 3_600_000),
-      });
+    await tx.insert(setupTokens).values({
+      tokenHash: vault.tokenDigest('setup', token),
+      expiresAt: new Date(Date.now() + SETUP_HOURS * 3_600_000),
+    });
   });
   return token;
 }

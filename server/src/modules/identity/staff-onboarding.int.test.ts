@@ -22,20 +22,38 @@ describe('staff onboarding: invitation, TOTP enrolment, sessions', () => {
     const token = new URL(link).searchParams.get('token') ?? '';
 
     const c = new TestClient(t.app);
-    expect((await c.get(`/api/v1/invitations/lookup?token=${token}`)).json()).toMatchObject({ roles: ['counselor'] });
-    const accepted = await c.post('/api/v1/invitations/accept', { token, password: PASSWORD, realName: '林医生', displayName: '林老师' });
-    expect(accepted.json()).toMatchObject({ actor: { roles: ['counselor'], mfa: { required: true, enrolled: false, satisfied: false } } });
+    expect((await c.get(`/api/v1/invitations/lookup?token=${token}`)).json()).toMatchObject({
+      roles: ['counselor'],
+    });
+    const accepted = await c.post('/api/v1/invitations/accept', {
+      token,
+      password: PASSWORD,
+      realName: '林医生',
+      displayName: '林老师',
+    });
+    expect(accepted.json()).toMatchObject({
+      actor: { roles: ['counselor'], mfa: { required: true, enrolled: false, satisfied: false } },
+    });
     expect((await c.get('/api/v1/me')).statusCode).toBe(403);
 
     const begin = await c.post('/api/v1/me/mfa/totp');
     const { secret } = begin.json<{ secret: string }>();
-    const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+    const code = new OTPAuth.TOTP({
+      secret: OTPAuth.Secret.fromBase32(secret),
+      digits: 6,
+      period: 30,
+    }).generate();
     const confirm = await c.post('/api/v1/me/mfa/totp/confirm', { code });
     expect(confirm.json<{ backupCodes: string[] }>().backupCodes).toHaveLength(10);
     expect((await c.get('/api/v1/me')).statusCode).toBe(200);
 
     // Single use: the link cannot be accepted twice.
-    const again = await new TestClient(t.app).post('/api/v1/invitations/accept', { token, password: PASSWORD, realName: 'x', displayName: 'y' });
+    const again = await new TestClient(t.app).post('/api/v1/invitations/accept', {
+      token,
+      password: PASSWORD,
+      realName: 'x',
+      displayName: 'y',
+    });
     expect(again.json()).toMatchObject({ code: 'invalid_token' });
   });
 
@@ -47,13 +65,17 @@ describe('staff onboarding: invitation, TOTP enrolment, sessions', () => {
     expect((await a.post('/api/v1/auth/mfa', { code })).statusCode).toBe(200);
     const b = new TestClient(t.app);
     await b.post('/api/v1/auth/sign-in', { identifier: staff.email, password: PASSWORD });
-    expect((await b.post('/api/v1/auth/mfa', { code })).json()).toMatchObject({ code: 'invalid_code' });
+    expect((await b.post('/api/v1/auth/mfa', { code })).json()).toMatchObject({
+      code: 'invalid_code',
+    });
   });
 
   it('accepts a backup code once as the second factor', async () => {
     const staff = await createMember(t, ['operator'], 'op');
     const first = await signedInClient(t, staff);
-    const codes = (await first.post('/api/v1/me/mfa/backup-codes')).json<{ backupCodes: string[] }>().backupCodes;
+    const codes = (await first.post('/api/v1/me/mfa/backup-codes')).json<{
+      backupCodes: string[];
+    }>().backupCodes;
     const c = new TestClient(t.app);
     await c.post('/api/v1/auth/sign-in', { identifier: staff.email, password: PASSWORD });
     expect((await c.post('/api/v1/auth/mfa', { backupCode: codes[0] })).statusCode).toBe(200);
@@ -70,11 +92,15 @@ describe('staff onboarding: invitation, TOTP enrolment, sessions', () => {
     expect((await c1.post('/api/v1/auth/sign-out')).statusCode).toBe(204);
     expect((await c1.get('/api/v1/me')).statusCode).toBe(401);
     expect((await c2.get('/api/v1/me')).statusCode).toBe(200);
-    expect((await admin.post(`/api/v1/users/${member.userId}/revoke-sessions`)).statusCode).toBe(204);
+    expect((await admin.post(`/api/v1/users/${member.userId}/revoke-sessions`)).statusCode).toBe(
+      204,
+    );
     expect((await c2.get('/api/v1/me')).statusCode).toBe(401);
 
     const c3 = await signedInClient(t, member);
-    const put = await admin.request('PUT', `/api/v1/users/${member.userId}/roles`, { roles: ['client', 'guardian'] });
+    const put = await admin.request('PUT', `/api/v1/users/${member.userId}/roles`, {
+      roles: ['client', 'guardian'],
+    });
     expect(put.statusCode).toBe(200);
     expect((await c3.get('/api/v1/me')).statusCode).toBe(401);
   });
@@ -82,7 +108,10 @@ describe('staff onboarding: invitation, TOTP enrolment, sessions', () => {
   it('ends a staff session after 15 idle minutes', async () => {
     const staff = await createMember(t, ['counselor'], 'idle');
     const c = await signedInClient(t, staff);
-    await t.database.query(`UPDATE sessions SET last_seen_at = now() - interval '16 minutes' WHERE user_id = $1`, [staff.userId]);
+    await t.database.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '16 minutes' WHERE user_id = $1`,
+      [staff.userId],
+    );
     expect((await c.get('/api/v1/me')).statusCode).toBe(401);
   });
 });

@@ -9,8 +9,16 @@ const ME = '00000000-0000-4000-8000-00000000000a';
 const SOMEONE = '00000000-0000-4000-8000-00000000000b';
 
 const actor = (roles: Role[], breakGlass: string[] = []): Actor => ({
-  userId: ME, organizationId: ORG, displayName: 'x', roles, sessionId: 's', sessionKind: 'staff',
-  verified: true, mfaEnrolled: true, mfaSatisfied: true, isDemo: false,
+  userId: ME,
+  organizationId: ORG,
+  displayName: 'x',
+  roles,
+  sessionId: 's',
+  sessionKind: 'staff',
+  verified: true,
+  mfaEnrolled: true,
+  mfaSatisfied: true,
+  isDemo: false,
   breakGlass: breakGlass.map((id) => ({ grantId: 'g', resourceType: 'user', resourceId: id })),
 });
 
@@ -21,7 +29,12 @@ const resource = (rel: Relationship) => ({
 });
 
 /** role × action × relationship → allowed? Everything not listed as true is refused. */
-const TABLE: [Role, 'read' | 'list' | 'roles.update' | 'sessions.revoke' | 'break_glass.start', Relationship, boolean][] = [
+const TABLE: [
+  Role,
+  'read' | 'list' | 'roles.update' | 'sessions.revoke' | 'break_glass.start',
+  Relationship,
+  boolean,
+][] = [
   ['client', 'read', 'self', true],
   ['client', 'read', 'same-org', false],
   ['client', 'list', 'same-org', false],

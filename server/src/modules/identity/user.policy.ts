@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { anyInOrganization, definePolicy, type Relation } from '../../platform/auth/policy.ts';
-import { users } from '../../platform/db/schema/index.ts';
+import type { users } from '../../platform/db/schema/index.ts';
 
 /** A person's account as the policy sees it. */
 export interface UserResource {

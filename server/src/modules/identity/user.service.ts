@@ -185,10 +185,10 @@ export async function listOwnSessions(ctx: IdentityContext, actor: Actor) {
 export async function revokeOwnSession(
   ctx: IdentityContext,
   actor: Actor,
-  sessionId: string | 'others',
+  sessionId: string | { others: true },
 ) {
   await ctx.app.database.db.transaction(async (tx) => {
-    if (sessionId === 'others') {
+    if (typeof sessionId !== 'string') {
       await revokeUserSessions(tx, actor.userId, 'sign_out_others', actor.sessionId);
     } else {
       const row = (
@@ -204,7 +204,7 @@ export async function revokeOwnSession(
       organizationId: actor.organizationId,
       action: 'session.revoke',
       entityType: 'session',
-      entityId: sessionId === 'others' ? null : sessionId,
+      entityId: typeof sessionId === 'string' ? sessionId : null,
       subjectId: actor.userId,
     });
   });

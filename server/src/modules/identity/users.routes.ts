@@ -40,7 +40,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (request) => {
       const actor = actorOf(request);
-      if (userPolicy.actionsFor(actor).includes('list') === false) throw new AppError('forbidden');
+      if (!userPolicy.actionsFor(actor).includes('list')) throw new AppError('forbidden');
       return listUsers(identityCtx(ctx, request), actor, request.query);
     },
   );

@@ -14,6 +14,6 @@ export function randomCode(): string {
 export function randomBackupCode(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
   let s = '';
-  for (let i = 0; i < 10; i++) s += alphabet[randomInt(alphabet.length)];
+  for (let i = 0; i < 10; i++) s += alphabet.charAt(randomInt(alphabet.length));
   return `${s.slice(0, 5)}-${s.slice(5)}`;
 }
