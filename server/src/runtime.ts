@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppContext } from './app-context.ts';
 import { seedDemo, type DemoLogin } from './modules/identity/demo.seed.ts';
 import { issueSetupToken } from './modules/identity/setup.service.ts';
+import { createAuditCheckpointJob } from './platform/audit/checkpoint.job.ts';
 import { createDeliveryJob } from './modules/notifications/notification-delivery.job.ts';
 import { createSenders } from './modules/notifications/senders/create-senders.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
@@ -88,7 +89,11 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
       undo.push(() => senders.close()); // closes after the jobs that use it have stopped
       jobs = await startJobs(
         { database, log, instanceId },
-        [...JOB_DEFINITIONS, createDeliveryJob({ senders, vault })],
+        [
+          ...JOB_DEFINITIONS,
+          createDeliveryJob({ senders, vault }),
+          createAuditCheckpointJob(config.auditCheckpointFile, keyring.auditKey),
+        ],
         { schedule: true },
       );
       undo.push(() => jobs?.stop());

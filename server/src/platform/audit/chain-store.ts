@@ -72,8 +72,7 @@ export async function readEventsAt(
   organizationId: string,
   seq: number,
 ): Promise<StoredEvent[]> {
-  const before: Cursor = { seqText: String(seq - 1), id: cursorAfterSeq(0).id };
-  return readBatch(database, organizationId, before, 10, seq);
+  return readBatch(database, organizationId, cursorAfterSeq(seq - 1), 10, seq);
 }
 
 export async function maxSeq(database: Database, organizationId: string): Promise<number> {

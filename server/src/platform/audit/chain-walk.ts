@@ -104,7 +104,7 @@ export class ChainWalker {
       const detail =
         seq > expected
           ? `expected seq ${expected}, found ${seq}: ${seq - expected} event(s) missing before it`
-          : `a second event with seq ${seq}: an event was inserted`;
+          : `expected seq ${expected}, found ${seq} again: an event was inserted or duplicated`;
       return { seq, id, problem: 'seq_gap', detail };
     }
     const linked = row.prevHash === this.last.hash;
@@ -122,7 +122,9 @@ export class ChainWalker {
    */
   private async diagnose(row: StoredEvent, linked: boolean): Promise<BrokenLink> {
     const { seq, id } = row.event;
-    const original = await this.findOriginalSeq(row);
+    // Only a row that does not link to its neighbour can have moved: an edited row (the common
+    // case) is named without searching a long chain for a place it never had.
+    const original = linked ? undefined : await this.findOriginalSeq(row);
     if (original !== undefined) {
       const there = await readEventsAt(this.database, this.organizationId, original);
       if (there.some((other) => authentic(this.auditKey, other, seq))) {

@@ -137,6 +137,26 @@ describe('verifyAuditChain names the first broken link after tampering', () => {
     });
   });
 
+  it('finds a duplicated seq even across a batch boundary once the unique constraint is gone', async () => {
+    await withChain(async ({ database, org, e }) => {
+      const copy = 'ffffffff-0000-4000-8000-000000000005'; // sorts after the real event 5
+      await tamper(database, [
+        'ALTER TABLE audit_events DROP CONSTRAINT audit_events_org_seq_unique',
+        [
+          `INSERT INTO audit_events (id, organization_id, seq, action, entity_type, prev_hash, hash)
+           VALUES ($1, $2, 5, 'record.read', 'record', $3, $4)`,
+          [copy, org, e(4).hash, e(5).hash],
+        ],
+      ]);
+      // Batches of five end exactly at the real event 5: the copy must open the next batch.
+      const report = await verifyAuditChain(database, auditKey, { batchSize: 5 });
+      expect(report.organizations.find((o) => o.organizationId === org)).toMatchObject({
+        events: 5,
+        ...broken(5, copy, 'seq_gap'),
+      });
+    });
+  });
+
   it('finds two events whose places were swapped as an order swap', async () => {
     await withChain(async ({ database, org, verify, e }) => {
       await tamper(database, [
