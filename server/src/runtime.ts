@@ -102,7 +102,9 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     const app = await buildApp(ctx, log);
     undo.push(() => app.close());
     const address = await app.listen({ host: config.host, port: config.port });
-    const base = config.publicUrl ?? address;
+    // Links in messages need a reachable address; with PORT=0 only now is it known.
+    config.publicUrl ??= address;
+    const base = config.publicUrl;
     if (setupToken) printSetupLink(new URL(`/setup?token=${setupToken}`, base).toString());
     if (demoLogins) printDemoLogins(demoLogins);
 

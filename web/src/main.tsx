@@ -11,6 +11,8 @@ import { browserStorage, initialLocale } from './i18n/locale-preference.ts';
 import './app/styles/base.css';
 import './app/styles/layout.css';
 import './app/styles/pages.css';
+import './app/styles/forms.css';
+import './app/styles/content.css';
 
 const i18n = createI18n(initialLocale(browserStorage()));
 syncDocumentLanguage(i18n, document.documentElement);

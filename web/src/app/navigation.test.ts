@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@anxin/common';
+import { PERMISSIONS, ROLES, type Role } from '@anxin/common';
 import { describe, expect, it } from 'vitest';
 import { flattenMessages } from '../i18n/messages.ts';
 import en from '../i18n/locales/en.json';
@@ -29,10 +29,7 @@ describe('navigationFor', () => {
     ['counselor', ['/schedule', '/clients', '/records', '/qualifications']],
     ['operator', ['/hotline', '/shifts']],
     ['supervisor', ['/reviews', '/crisis', '/supervision']],
-    [
-      'administrator',
-      ['/admin/staff', '/admin/counselors', '/admin/complaints', '/admin/privacy-requests'],
-    ],
+    ['administrator', ['/admin/counselors', '/admin/complaints', '/admin/privacy-requests']],
     ['evaluator', ['/evaluations']],
   ] as const)('offers a %s their own destinations', (role, expected) => {
     expect(paths([role])).toEqual(expect.arrayContaining([...expected]));
@@ -43,6 +40,31 @@ describe('navigationFor', () => {
     for (const staffOnly of ['/records', '/hotline', '/admin/audit', '/evaluations']) {
       expect(client).not.toContain(staffOnly);
     }
+  });
+
+  it('hides admin items whose ability the server did not grant', () => {
+    const withoutAbilities = paths(['administrator']);
+    for (const gated of ['/admin/users', '/admin/invitations', '/admin/audit', '/admin/outbox']) {
+      expect(withoutAbilities).not.toContain(gated);
+    }
+  });
+
+  it.each([
+    ['user.list', '/admin/users'],
+    ['invitation.list', '/admin/invitations'],
+    ['audit.read', '/admin/audit'],
+    ['outbox.read', '/admin/outbox'],
+  ] as const)('shows an administrator with %s the link %s, and only that one', (ability, to) => {
+    const items = navigationFor(['administrator'], [ability]).map((item) => item.to);
+    expect(items).toContain(to);
+    const others = ['/admin/users', '/admin/invitations', '/admin/audit', '/admin/outbox'];
+    for (const other of others.filter((path) => path !== to)) expect(items).not.toContain(other);
+  });
+
+  it('does not show admin items to someone with the ability but not the role', () => {
+    expect(paths(['client'])).toEqual(
+      navigationFor(['client'], ['user.list', 'audit.read']).map((item) => item.to),
+    );
   });
 
   it('gives several roles the union of their links without duplicates', () => {
@@ -75,7 +97,7 @@ describe('navigationFor', () => {
   it('uses label keys that exist in both locales', () => {
     const zh = flattenMessages(zhCN);
     const english = flattenMessages(en);
-    for (const item of navigationFor(ROLES)) {
+    for (const item of navigationFor(ROLES, PERMISSIONS)) {
       expect(zh.has(item.labelKey), item.labelKey).toBe(true);
       expect(english.has(item.labelKey), item.labelKey).toBe(true);
     }

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@anxin/common';
+import { ROLES, type Permission, type Role } from '@anxin/common';
 import type zhCN from '../i18n/locales/zh-CN.json';
 
 export type NavLabelKey = `nav.${keyof (typeof zhCN)['nav']}`;
@@ -7,6 +7,8 @@ export type NavSection = 'public' | Role;
 export interface NavLink {
   readonly to: string;
   readonly labelKey: NavLabelKey;
+  /** Shown only to those the server granted this ability (sent with the session). */
+  readonly ability?: Permission;
 }
 
 export interface NavItem extends NavLink {
@@ -54,11 +56,13 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
     { to: '/supervision', labelKey: 'nav.supervision' },
   ],
   administrator: [
-    { to: '/admin/staff', labelKey: 'nav.staff' },
+    { to: '/admin/users', labelKey: 'nav.users', ability: 'user.list' },
+    { to: '/admin/invitations', labelKey: 'nav.invitations', ability: 'invitation.list' },
     { to: '/admin/counselors', labelKey: 'nav.counselors' },
     { to: '/admin/complaints', labelKey: 'nav.complaints' },
     { to: '/admin/privacy-requests', labelKey: 'nav.privacyRequests' },
-    { to: '/admin/audit', labelKey: 'nav.audit' },
+    { to: '/admin/audit', labelKey: 'nav.audit', ability: 'audit.read' },
+    { to: '/admin/outbox', labelKey: 'nav.outbox', ability: 'outbox.read' },
     { to: '/admin/settings', labelKey: 'nav.settings' },
   ],
   evaluator: [{ to: '/evaluations', labelKey: 'nav.evaluations' }],
@@ -67,14 +71,21 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
 /**
  * The links a person with these roles sees: public ones, then each held role's, each path once.
  * Order follows ROLES rather than the input so the menu does not reshuffle between sessions.
+ * A link tied to an ability appears only when the server granted it: holding the role is not
+ * enough (an administrator without audit.read sees no audit link).
  */
-export function navigationFor(roles: readonly Role[]): NavItem[] {
+export function navigationFor(
+  roles: readonly Role[],
+  abilities: readonly Permission[] = [],
+): NavItem[] {
   const held = new Set(roles);
+  const granted = new Set(abilities);
   const seen = new Set<string>();
   const items: NavItem[] = [];
   const add = (section: NavSection, links: readonly NavLink[]) => {
     for (const link of links) {
       if (seen.has(link.to)) continue;
+      if (link.ability && !granted.has(link.ability)) continue;
       seen.add(link.to);
       items.push({ ...link, section });
     }

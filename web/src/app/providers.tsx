@@ -1,11 +1,13 @@
 import type { i18n } from 'i18next';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import {
   INITIAL_SHELL_DATA,
   ShellDataContext,
   defaultLoaders,
   loadShellData,
+  type Actor,
+  type Shell,
   type ShellData,
   type ShellLoaders,
 } from './shell-data.ts';
@@ -33,7 +35,27 @@ export function ShellDataProvider({
       controller.abort();
     };
   }, [loaders]);
-  return <ShellDataContext value={data}>{children}</ShellDataContext>;
+
+  const setActor = useCallback((actor: Actor | null) => {
+    setData((current) => ({ ...current, actor }));
+  }, []);
+  const refreshSession = useCallback(async () => {
+    try {
+      const { actor } = await loaders.session(new AbortController().signal);
+      setData((current) => ({ ...current, actor }));
+    } catch {
+      // Keep what we had: a failed refresh must not sign anyone out on screen.
+    }
+  }, [loaders]);
+  const reload = useCallback(async () => {
+    setData(await loadShellData(new AbortController().signal, loaders));
+  }, [loaders]);
+
+  const shell = useMemo<Shell>(
+    () => ({ ...data, setActor, refreshSession, reload }),
+    [data, setActor, refreshSession, reload],
+  );
+  return <ShellDataContext value={shell}>{children}</ShellDataContext>;
 }
 
 interface AppProvidersProps {

@@ -7,6 +7,7 @@ import { ErrorScreen } from './error-page.tsx';
 import { AppProviders } from './providers.tsx';
 import { routes } from './routes.tsx';
 import type { ShellData } from './shell-data.ts';
+import { FULL_MFA, buildActor, buildMeta } from './test-fixtures.ts';
 
 function render(path: string, locale: Locale = 'zh-CN', initial?: ShellData): string {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
@@ -65,22 +66,8 @@ describe('the shell', () => {
   it('builds the navigation from the actor roles and shows the version', () => {
     const html = render('/', 'en', {
       status: 'ready',
-      meta: {
-        product: 'anxin',
-        version: '9.8.7',
-        organization: {
-          id: '00000000-0000-4000-8000-000000000001',
-          name: 'Demo Centre',
-          defaultLocale: 'en',
-          timeZone: 'Asia/Shanghai',
-        },
-        locales: ['zh-CN', 'en'],
-      },
-      actor: {
-        id: '00000000-0000-4000-8000-000000000002',
-        displayName: 'Li',
-        roles: ['counselor'],
-      },
+      meta: buildMeta({ version: '9.8.7' }),
+      actor: buildActor({ roles: ['counselor'], mfa: FULL_MFA }),
     });
     expect(html).toContain('href="/schedule"');
     expect(html).toContain('Version 9.8.7');

@@ -1,4 +1,20 @@
 import type { RouteObject } from 'react-router';
+import { AccountPage } from '../features/account/account-page.tsx';
+import { SessionsPage } from '../features/account/sessions-page.tsx';
+import { AuditPage } from '../features/admin/audit-page.tsx';
+import { InvitationsPage } from '../features/admin/invitations-page.tsx';
+import { OutboxPage } from '../features/admin/outbox-page.tsx';
+import { UserDetailPage } from '../features/admin/user-detail-page.tsx';
+import { UsersPage } from '../features/admin/users-page.tsx';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
+import { InvitePage } from '../features/auth/invite-page.tsx';
+import { MfaChallengePage } from '../features/auth/mfa-challenge-page.tsx';
+import { MfaSetupPage } from '../features/auth/mfa-setup-page.tsx';
+import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
+import { SetupPage } from '../features/auth/setup-page.tsx';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { SignUpPage } from '../features/auth/sign-up-page.tsx';
+import { VerifyPage } from '../features/auth/verify-page.tsx';
 import { HelpPage } from '../features/help/help-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ErrorPage, ErrorScreen } from './error-page.tsx';
@@ -8,6 +24,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 /**
  * Page errors render inside the layout (the pathless child's errorElement), so the crisis line
  * in the footer stays on screen; only a broken layout falls back to the bare error screen.
+ * Who may open which path is decided in one place, `route-guard.ts`, applied by the layout.
  */
 export const routes: RouteObject[] = [
   {
@@ -19,6 +36,22 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           { path: 'help', element: <HelpPage /> },
+          { path: 'sign-up', element: <SignUpPage /> },
+          { path: 'verify', element: <VerifyPage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'mfa', element: <MfaChallengePage /> },
+          { path: 'mfa/setup', element: <MfaSetupPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'invite', element: <InvitePage /> },
+          { path: 'setup', element: <SetupPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'account/sessions', element: <SessionsPage /> },
+          { path: 'admin/users', element: <UsersPage /> },
+          { path: 'admin/users/:id', element: <UserDetailPage /> },
+          { path: 'admin/invitations', element: <InvitationsPage /> },
+          { path: 'admin/audit', element: <AuditPage /> },
+          { path: 'admin/outbox', element: <OutboxPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

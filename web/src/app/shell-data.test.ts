@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api.ts';
 import { loadShellData, type ShellLoaders } from './shell-data.ts';
+import { buildMeta } from './test-fixtures.ts';
 
-const META = {
-  product: 'anxin' as const,
-  version: '0.1.0',
-  organization: {
-    id: '00000000-0000-4000-8000-000000000001',
-    name: 'Demo',
-    defaultLocale: 'zh-CN' as const,
-    timeZone: 'Asia/Shanghai',
-  },
-  locales: ['zh-CN' as const, 'en' as const],
-};
+const META = buildMeta();
 
 const unavailable = () =>
   Promise.reject(

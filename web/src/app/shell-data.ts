@@ -1,13 +1,14 @@
 import {
   metaResponseSchema,
   sessionResponseSchema,
+  type Actor,
   type MetaResponse,
   type SessionResponse,
 } from '@anxin/common';
 import { createContext, useContext } from 'react';
 import { apiGet } from '../lib/api.ts';
 
-export type Actor = SessionResponse['actor'];
+export type { Actor };
 
 /**
  * What the shell knows from the server. `degraded` means a request failed: the shell still
@@ -16,7 +17,17 @@ export type Actor = SessionResponse['actor'];
 export interface ShellData {
   status: 'loading' | 'ready' | 'degraded';
   meta: MetaResponse | null;
-  actor: Actor;
+  actor: Actor | null;
+}
+
+/** The shell data and the ways pages change it after sign-in, sign-out, MFA or set-up. */
+export interface Shell extends ShellData {
+  /** Takes the actor a sign-in, MFA or invitation answer carried, without another request. */
+  setActor: (actor: Actor | null) => void;
+  /** Asks the server again who is signed in (after sign-out elsewhere, role or MFA changes). */
+  refreshSession: () => Promise<void>;
+  /** Reloads meta and session, e.g. after the one-time set-up created the organisation. */
+  reload: () => Promise<void>;
 }
 
 export const INITIAL_SHELL_DATA: ShellData = { status: 'loading', meta: null, actor: null };
@@ -45,8 +56,15 @@ export async function loadShellData(
   };
 }
 
-export const ShellDataContext = createContext<ShellData>(INITIAL_SHELL_DATA);
+const noop = () => Promise.resolve();
 
-export function useShellData(): ShellData {
+export const ShellDataContext = createContext<Shell>({
+  ...INITIAL_SHELL_DATA,
+  setActor: () => undefined,
+  refreshSession: noop,
+  reload: noop,
+});
+
+export function useShellData(): Shell {
   return useContext(ShellDataContext);
 }

@@ -22,7 +22,9 @@ export function SiteFooter() {
         </p>
         {meta && (
           <p className="site-footer__meta">
-            <span>{t('footer.organization', { name: meta.organization.name })}</span>{' '}
+            {meta.organization && (
+              <span>{t('footer.organization', { name: meta.organization.name })}</span>
+            )}{' '}
             <span data-testid="app-version">{t('footer.version', { version: meta.version })}</span>
           </p>
         )}

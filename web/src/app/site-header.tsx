@@ -2,10 +2,17 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { AccountMenu } from './account-menu.tsx';
 import type { NavItem } from './navigation.ts';
 import { NAV_PANEL_ID, SiteNav } from './site-nav.tsx';
 
-export function SiteHeader({ navigation }: { navigation: readonly NavItem[] }) {
+interface SiteHeaderProps {
+  navigation: readonly NavItem[];
+  /** A demo organisation: warn on every page, inside the banner landmark. */
+  isDemo?: boolean;
+}
+
+export function SiteHeader({ navigation, isDemo = false }: SiteHeaderProps) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -18,12 +25,18 @@ export function SiteHeader({ navigation }: { navigation: readonly NavItem[] }) {
   };
   return (
     <header className="site-header">
+      {isDemo && (
+        <div className="demo-banner" data-testid="demo-banner">
+          <p className="container">{t('layout.demo')}</p>
+        </div>
+      )}
       <div className="site-header__bar container">
         <Link to="/" className="brand">
           {t('app.brand')}
         </Link>
         <div className="site-header__tools">
           <LanguageSwitch />
+          <AccountMenu />
           <button
             ref={menuButton}
             type="button"

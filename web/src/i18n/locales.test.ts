@@ -1,4 +1,4 @@
-import { LOCALES } from '@anxin/common';
+import { ERROR_CODES, LOCALES } from '@anxin/common';
 import { describe, expect, it } from 'vitest';
 import { resources } from './i18n.ts';
 import { flattenMessages, messageSlots } from './messages.ts';
@@ -31,6 +31,11 @@ describe('locale files', () => {
     for (const [key, value] of zhKeys) {
       expect(messageSlots(String(enKeys.get(key))), key).toEqual(messageSlots(String(value)));
     }
+  });
+
+  it.each(ERROR_CODES)('translates the error code %s in both languages', (code) => {
+    expect(zhKeys.has(`errors.${code}`)).toBe(true);
+    expect(enKeys.has(`errors.${code}`)).toBe(true);
   });
 
   it('finds placeholders and components in a message', () => {

@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet, apiRequest, codeForStatus, parseProblem } from './api.ts';
+import {
+  ApiError,
+  apiGet,
+  apiPost,
+  apiRequest,
+  codeForStatus,
+  noContent,
+  parseProblem,
+  parseRetryAfter,
+  queryString,
+  readCookie,
+  requestHeaders,
+} from './api.ts';
 
 const PROBLEM = {
   type: 'https://anxin.dev/problems/validation_failed',
@@ -108,5 +120,126 @@ describe('apiRequest', () => {
       },
     };
     await expect(apiGet('/api/v1/x', strict)).rejects.toThrow('schema mismatch');
+  });
+});
+
+describe('CSRF protection', () => {
+  const COOKIES = 'theme=dark; anxin_csrf=tok%2Ben-123; other=1';
+
+  function sentHeaders(fetchMock: ReturnType<typeof stubFetch>, call = 0): Record<string, string> {
+    const [, init] = fetchMock.mock.calls[call] as unknown as [string, RequestInit];
+    return init.headers as Record<string, string>;
+  }
+
+  it('reads one cookie from document.cookie', () => {
+    expect(readCookie(COOKIES, 'anxin_csrf')).toBe('tok+en-123');
+    expect(readCookie(COOKIES, 'missing')).toBeNull();
+    expect(readCookie('', 'anxin_csrf')).toBeNull();
+    expect(readCookie('xanxin_csrf=no; anxin_csrf=yes', 'anxin_csrf')).toBe('yes');
+  });
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'] as const)(
+    'attaches X-CSRF-Token to a %s',
+    async (method) => {
+      vi.stubGlobal('document', { cookie: COOKIES });
+      const fetchMock = stubFetch(new Response(null, { status: 204 }));
+      await apiRequest('/api/v1/x', noContent, { method });
+      expect(sentHeaders(fetchMock)['X-CSRF-Token']).toBe('tok+en-123');
+    },
+  );
+
+  it('does not attach it to a GET', async () => {
+    vi.stubGlobal('document', { cookie: COOKIES });
+    const fetchMock = stubFetch(Response.json({ ok: true }));
+    await apiGet('/api/v1/x', passThrough);
+    expect(sentHeaders(fetchMock)).not.toHaveProperty('X-CSRF-Token');
+  });
+
+  it('sends a write without the header when there is no cookie yet', () => {
+    expect(requestHeaders('POST', true, 'theme=dark')).toEqual({
+      Accept: 'application/json, application/problem+json',
+      'Content-Type': 'application/json',
+    });
+  });
+
+  it('sends no Content-Type without a body', () => {
+    expect(requestHeaders('DELETE', false, 'anxin_csrf=t')).toEqual({
+      Accept: 'application/json, application/problem+json',
+      'X-CSRF-Token': 't',
+    });
+  });
+
+  it('fetches a fresh cookie and retries a write refused with csrf_failed once', async () => {
+    vi.stubGlobal('document', { cookie: COOKIES });
+    const refused = () =>
+      new Response(JSON.stringify({ type: 'x', title: 'x', status: 403, code: 'csrf_failed' }), {
+        status: 403,
+        headers: { 'Content-Type': 'application/problem+json' },
+      });
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(refused())
+      .mockResolvedValueOnce(Response.json({ actor: null }))
+      .mockResolvedValueOnce(Response.json({ done: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(apiPost('/api/v1/x', passThrough, { a: 1 })).resolves.toEqual({ done: true });
+    expect(fetchMock.mock.calls.map((call) => (call as unknown[])[0])).toEqual([
+      '/api/v1/x',
+      '/api/v1/session',
+      '/api/v1/x',
+    ]);
+  });
+
+  it('gives up after one retry', async () => {
+    const refused = () =>
+      new Response(JSON.stringify({ type: 'x', title: 'x', status: 403, code: 'csrf_failed' }), {
+        status: 403,
+        headers: { 'Content-Type': 'application/problem+json' },
+      });
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(refused())
+      .mockResolvedValueOnce(Response.json({ actor: null }))
+      .mockResolvedValueOnce(refused());
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(apiPost('/api/v1/x', passThrough, {})).rejects.toMatchObject({
+      code: 'csrf_failed',
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('rate limiting', () => {
+  it('reads Retry-After in seconds or as a date', () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    expect(parseRetryAfter('90', now)).toBe(90);
+    expect(parseRetryAfter(' 5 ', now)).toBe(5);
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:02:00 GMT', now)).toBe(120);
+    expect(parseRetryAfter('Tue, 31 Dec 2024 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('carries the wait on the ApiError of a 429', async () => {
+    stubFetch(
+      new Response(JSON.stringify({ type: 'x', title: 'x', status: 429, code: 'rate_limited' }), {
+        status: 429,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '75' },
+      }),
+    );
+    await expect(apiPost('/api/v1/auth/sign-in', passThrough, {})).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryAfterSeconds: 75,
+    });
+  });
+});
+
+describe('queryString', () => {
+  it('leaves out empty values and encodes the rest', () => {
+    expect(queryString({ role: 'client', after: undefined, q: '', limit: 50 })).toBe(
+      '?role=client&limit=50',
+    );
+    expect(queryString({ token: 'a+b/c' })).toBe('?token=a%2Bb%2Fc');
+    expect(queryString({})).toBe('');
   });
 });

@@ -12,6 +12,9 @@ export interface Schema<T> {
   parse(data: unknown): T;
 }
 
+/** For answers without a body (204). */
+export const noContent: Schema<undefined> = { parse: () => undefined };
+
 /**
  * A failed call, carrying the server's problem details. The UI branches on `code` and shows
  * its own translated text; `title` and `detail` are for logs and support, `requestId` for
@@ -24,8 +27,10 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly errors: readonly FieldError[];
+  /** From `Retry-After` on 429 and 503: how long to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfterSeconds?: number) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
@@ -34,6 +39,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.requestId = problem.requestId;
     this.errors = problem.errors ?? [];
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -65,33 +71,84 @@ export function parseProblem(status: number, contentType: string | null, body: s
   return { type: 'about:blank', title: `HTTP ${status}`, status, code: codeForStatus(status) };
 }
 
+/** `Retry-After` is either whole seconds or an HTTP date; anything else is ignored. */
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The cookie the server sets (readable by scripts) and the header that must echo it. */
+export const CSRF_COOKIE = 'anxin_csrf';
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+/** One cookie's value from a `document.cookie` string, or null. */
+export function readCookie(cookies: string, name: string): string | null {
+  for (const part of cookies.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    if (part.slice(0, separator).trim() !== name) continue;
+    const raw = part.slice(separator + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return null;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export function isWrite(method: Method): boolean {
+  return method !== 'GET';
+}
+
+function documentCookies(): string {
+  return typeof document === 'undefined' ? '' : document.cookie;
+}
+
+/** The headers of one request: JSON, and for writes the double-submit CSRF token. */
+export function requestHeaders(
+  method: Method,
+  hasBody: boolean,
+  cookies: string,
+): Record<string, string> {
+  const headers: Record<string, string> = { Accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (isWrite(method)) {
+    const token = readCookie(cookies, CSRF_COOKIE);
+    if (token) headers[CSRF_HEADER] = token;
+  }
+  return headers;
+}
+
+/** Where a fresh CSRF cookie comes from; the server sets one on every answer to this address. */
+const CSRF_REFRESH_PATH = '/api/v1/session';
+
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method?: Method;
   body?: unknown;
   signal?: AbortSignal;
 }
 
-/** JSON in, JSON out, validated against `schema`; throws ApiError for anything but 2xx. */
-export async function apiRequest<T>(
-  path: string,
-  schema: Schema<T>,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
   const init: RequestInit = {
-    method: options.method ?? 'GET',
+    method,
     credentials: 'same-origin',
-    headers,
+    headers: requestHeaders(method, options.body !== undefined, documentCookies()),
   };
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
-  }
+  if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
-
-  let response: Response;
   try {
-    response = await fetch(path, init);
+    return await fetch(path, init);
   } catch (error) {
     // Aborts are the caller's own doing and must stay recognisable as such.
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -102,13 +159,69 @@ export async function apiRequest<T>(
       code: 'service_unavailable',
     });
   }
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  const problem = parseProblem(response.status, response.headers.get('Content-Type'), text);
+  return new ApiError(problem, parseRetryAfter(response.headers.get('Retry-After')));
+}
+
+/**
+ * JSON in, JSON out, validated against `schema`; throws ApiError for anything but 2xx. A write
+ * refused for its CSRF token (cookie expired, or rotated in another tab) fetches a fresh cookie
+ * and is sent once more: the server refused it before doing anything.
+ */
+export async function apiRequest<T>(
+  path: string,
+  schema: Schema<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  let response = await send(path, options);
   if (!response.ok) {
-    const text = await response.text();
-    throw new ApiError(parseProblem(response.status, response.headers.get('Content-Type'), text));
+    let error = await toError(response);
+    if (error.code === 'csrf_failed' && isWrite(options.method ?? 'GET')) {
+      const refresh = await send(
+        CSRF_REFRESH_PATH,
+        options.signal ? { signal: options.signal } : {},
+      );
+      if (refresh.ok) {
+        response = await send(path, options);
+        if (!response.ok) error = await toError(response);
+      }
+    }
+    if (!response.ok) throw error;
   }
   return schema.parse(response.status === 204 ? undefined : await response.json());
 }
 
 export function apiGet<T>(path: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
   return apiRequest(path, schema, signal ? { signal } : {});
+}
+
+export function apiPost<T>(path: string, schema: Schema<T>, body?: unknown): Promise<T> {
+  return apiRequest(path, schema, { method: 'POST', body });
+}
+
+export function apiPut<T>(path: string, schema: Schema<T>, body: unknown): Promise<T> {
+  return apiRequest(path, schema, { method: 'PUT', body });
+}
+
+export function apiPatch<T>(path: string, schema: Schema<T>, body: unknown): Promise<T> {
+  return apiRequest(path, schema, { method: 'PATCH', body });
+}
+
+export function apiDelete(path: string): Promise<undefined> {
+  return apiRequest(path, noContent, { method: 'DELETE' });
+}
+
+/** A query string from the defined, non-empty values, in the order given. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
