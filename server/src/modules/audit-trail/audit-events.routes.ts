@@ -1,5 +1,6 @@
-import { auditListSchema, auditQuerySchema, outboxListSchema, problemSchema } from '@anxin/common';
+import { auditListSchema, auditQuerySchema, outboxListSchema } from '@anxin/common';
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { problemResponses } from '../../platform/http/problem.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -9,7 +10,7 @@ import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { listOutboxForDevelopment } from '../notifications/notification.service.ts';
 import { actorOf } from '../identity/route-helpers.ts';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const errors = problemResponses(400, 401, 403, 404);
 
 /**
  * The audit viewer ("who read this client's records?") for administrators, and the development

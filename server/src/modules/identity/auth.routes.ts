@@ -3,13 +3,13 @@ import {
   mfaChallengeRequestSchema,
   passwordResetCompleteSchema,
   passwordResetRequestSchema,
-  problemSchema,
   registerRequestSchema,
   resendVerificationRequestSchema,
   sessionResponseSchema,
   signInRequestSchema,
   verifyRequestSchema,
 } from '@anxin/common';
+import { problemResponses } from '../../platform/http/problem.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
@@ -22,7 +22,7 @@ import { presentActor } from './user.presenter.ts';
 
 /** Per-IP limit on the credential endpoints, on top of the per-account back-off. */
 const AUTH_RATE = { max: 20, timeWindow: 60_000 };
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
+const errors = problemResponses(400, 401, 403, 429);
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(

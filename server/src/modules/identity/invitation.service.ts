@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Role } from '@anxin/common';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
+import { hashPassword, assertAcceptablePassword } from '../../platform/auth/passwords.ts';
 import { randomToken } from '../../platform/auth/secrets.ts';
 import { createSession } from '../../platform/auth/session-store.ts';
 import { invitations, userRoles, users } from '../../platform/db/schema/index.ts';
@@ -181,11 +181,7 @@ export async function acceptInvitation(
   input: { token: string; password: string; realName: string; displayName: string },
 ) {
   const { org, row } = await findPending(ctx, input.token);
-  const problem = passwordProblem(input.password, [input.realName, input.displayName]);
-  if (problem)
-    throw new AppError('weak_password', problem, [
-      { path: 'body.password', message: problem, code: 'weak_password' },
-    ]);
+  assertAcceptablePassword(input.password, [input.realName, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   return ctx.app.database.db.transaction(async (tx) => {
     const locked = (

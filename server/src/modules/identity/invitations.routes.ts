@@ -4,14 +4,13 @@ import {
   invitationCreatedSchema,
   invitationListSchema,
   invitationLookupSchema,
-  problemSchema,
   sessionResponseSchema,
   setupRequestSchema,
 } from '@anxin/common';
+import { problemResponses } from '../../platform/http/problem.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { resolveSession } from '../../platform/auth/session-store.ts';
 import {
   acceptInvitation,
   createInvitation,
@@ -21,25 +20,14 @@ import {
 } from './invitation.service.ts';
 import { actorOf, identityCtx, signedInReply } from './route-helpers.ts';
 import { completeSetup } from './setup.service.ts';
+import { resolveNewSession } from './sign-in.service.ts';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export const invitationsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app,
   { ctx },
 ) => {
-  const signInWith = async (token: string) => {
-    const actor = await resolveSession(ctx.database.db, token);
-    if (!actor) throw new Error('a session just created did not resolve');
-    return actor;
-  };
-
   app.post(
     '/invitations',
     {
@@ -109,7 +97,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     },
     async (request, reply) => {
       const token = await acceptInvitation(identityCtx(ctx, request), request.body);
-      return signedInReply(ctx, reply, token, await signInWith(token));
+      return signedInReply(ctx, reply, token, await resolveNewSession(ctx.database.db, token));
     },
   );
 
@@ -126,7 +114,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     },
     async (request, reply) => {
       const token = await completeSetup(identityCtx(ctx, request), request.body);
-      return signedInReply(ctx, reply, token, await signInWith(token));
+      return signedInReply(ctx, reply, token, await resolveNewSession(ctx.database.db, token));
     },
   );
 };

@@ -1,12 +1,12 @@
 import {
   backupCodesResponseSchema,
-  problemSchema,
   profileSchema,
   profileUpdateSchema,
   sessionListSchema,
   totpConfirmRequestSchema,
   totpEnrolmentResponseSchema,
 } from '@anxin/common';
+import { problemResponses } from '../../platform/http/problem.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
@@ -20,13 +20,7 @@ import {
 import { actorOf, identityCtx } from './route-helpers.ts';
 import { listOwnSessions, readUser, revokeOwnSession, updateOwnProfile } from './user.service.ts';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
+import { hashPassword, assertAcceptablePassword } from '../../platform/auth/passwords.ts';
 import { randomToken } from '../../platform/auth/secrets.ts';
 import { revokeUserSessions } from '../../platform/auth/session-store.ts';
 import { authTokens, users } from '../../platform/db/schema/index.ts';
@@ -9,7 +9,7 @@ import { audit } from './audit-helpers.ts';
 import { parseIdentifier } from './contact.ts';
 import { auditKeyOf, kickDelivery, publicUrl, type IdentityContext } from './identity-context.ts';
 import { notifyContact } from './notify.ts';
-import { findUserByContact } from './user.repo.ts';
+import { findUserForContact } from './user.repo.ts';
 
 export const RESET_TTL_MINUTES = 30;
 
@@ -23,12 +23,7 @@ export async function requestPasswordReset(
   const contact = parseIdentifier(identifier);
   if (!contact) return;
   await db.transaction(async (tx) => {
-    const user = await findUserByContact(
-      tx,
-      org.id,
-      contact.kind,
-      ctx.app.vault.blindIndex(contact.kind, contact.value),
-    );
+    const user = await findUserForContact(tx, ctx.app.vault, org.id, contact);
     if (!user || user.status !== 'active') return;
     const token = randomToken();
     await tx.insert(authTokens).values({
@@ -67,11 +62,7 @@ export async function completePasswordReset(
 ): Promise<void> {
   const { db } = ctx.app.database;
   const org = await getDefaultOrganization(db);
-  const problem = passwordProblem(password);
-  if (problem)
-    throw new AppError('weak_password', problem, [
-      { path: 'body.password', message: problem, code: 'weak_password' },
-    ]);
+  assertAcceptablePassword(password, []);
   const passwordHash = await hashPassword(password);
   const done = await db.transaction(async (tx) => {
     const row = (

@@ -6,13 +6,13 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { VaultScope } from '../../platform/crypto/vault.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { authTokens, userRoles, users } from '../../platform/db/schema/index.ts';
-import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
+import { hashPassword, assertAcceptablePassword } from '../../platform/auth/passwords.ts';
 import { randomCode } from '../../platform/auth/secrets.ts';
 import { getDefaultOrganization } from '../organizations/organization.service.ts';
 import { normalizeEmail, normalizePhone, parseIdentifier, type Contact } from './contact.ts';
 import { auditKeyOf, kickDelivery, publicUrl, type IdentityContext } from './identity-context.ts';
 import { notifyContact } from './notify.ts';
-import { findUserByContact } from './user.repo.ts';
+import { findUserForContact } from './user.repo.ts';
 import { encryptUserField } from './user-fields.ts';
 
 export const CODE_TTL_MINUTES = 15;
@@ -33,12 +33,7 @@ export async function registerClient(ctx: IdentityContext, input: RegisterReques
     input.displayName,
     ...contacts.map((c) => c.value.split('@')[0] ?? ''),
   ];
-  const problem = passwordProblem(input.password, personal);
-  if (problem) {
-    throw new AppError('weak_password', problem, [
-      { path: 'body.password', message: problem, code: 'weak_password' },
-    ]);
-  }
+  assertAcceptablePassword(input.password, personal);
   // Hash first, whatever happens next: both outcomes then cost the same time.
   const passwordHash = await hashPassword(input.password);
   const index = (c: Contact) => ctx.app.vault.blindIndex(c.kind, c.value);
@@ -47,7 +42,7 @@ export async function registerClient(ctx: IdentityContext, input: RegisterReques
   await db.transaction(async (tx) => {
     const vault = ctx.app.vault.scope(tx, org.id);
     for (const c of contacts) {
-      const existing = await findUserByContact(tx, org.id, c.kind, index(c));
+      const existing = await findUserForContact(tx, ctx.app.vault, org.id, c);
       if (existing) {
         await notifyContact(
           tx,
@@ -147,12 +142,7 @@ export async function verifyContact(
   const invalid = () => new AppError('invalid_code', 'The code is wrong or has expired.');
   if (!contact) throw invalid();
   const ok = await db.transaction(async (tx) => {
-    const user = await findUserByContact(
-      tx,
-      org.id,
-      contact.kind,
-      ctx.app.vault.blindIndex(contact.kind, contact.value),
-    );
+    const user = await findUserForContact(tx, ctx.app.vault, org.id, contact);
     if (!user) return false;
     const purpose = contact.kind === 'email' ? 'verify_email' : 'verify_phone';
     const token = (
@@ -208,12 +198,7 @@ export async function resendVerification(ctx: IdentityContext, identifier: strin
   const contact = parseIdentifier(identifier);
   if (!contact) return;
   await db.transaction(async (tx) => {
-    const user = await findUserByContact(
-      tx,
-      org.id,
-      contact.kind,
-      ctx.app.vault.blindIndex(contact.kind, contact.value),
-    );
+    const user = await findUserForContact(tx, ctx.app.vault, org.id, contact);
     const verified = contact.kind === 'email' ? user?.emailVerifiedAt : user?.phoneVerifiedAt;
     if (!user || verified) return;
     await sendVerificationCode(ctx, tx, ctx.app.vault.scope(tx, org.id), {

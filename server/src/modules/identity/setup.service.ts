@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, gt, isNull, eq } from 'drizzle-orm';
 import type { Role } from '@anxin/common';
-import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
+import { hashPassword, assertAcceptablePassword } from '../../platform/auth/passwords.ts';
 import { randomToken } from '../../platform/auth/secrets.ts';
 import { createSession } from '../../platform/auth/session-store.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -50,14 +50,11 @@ export async function completeSetup(ctx: IdentityContext, input: SetupInput): Pr
       { path: 'body.organization.timeZone', message: 'Unknown time zone', code: 'invalid_value' },
     ]);
   }
-  const problem = passwordProblem(input.admin.password, [
-    input.admin.realName,
-    input.admin.displayName,
-  ]);
-  if (problem)
-    throw new AppError('weak_password', problem, [
-      { path: 'body.admin.password', message: problem, code: 'weak_password' },
-    ]);
+  assertAcceptablePassword(
+    input.admin.password,
+    [input.admin.realName, input.admin.displayName],
+    'body.admin.password',
+  );
   const passwordHash = await hashPassword(input.admin.password);
   return ctx.app.database.db.transaction(async (tx) => {
     const row = (

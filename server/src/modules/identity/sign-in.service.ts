@@ -17,7 +17,7 @@ import { parseIdentifier } from './contact.ts';
 import { auditKeyOf, kickDelivery, type IdentityContext } from './identity-context.ts';
 import { notifyContact } from './notify.ts';
 import { recordFailure, recordSuccess, throttleState } from './throttle.service.ts';
-import { findUserByContact, rolesOf } from './user.repo.ts';
+import { findUserForContact, rolesOf } from './user.repo.ts';
 
 export class ThrottledError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
@@ -49,14 +49,7 @@ export async function signIn(
   const key = `sign-in:${contact ? ctx.app.vault.blindIndex(contact.kind, contact.value) : 'invalid'}`;
   await assertNotLocked(db, org.id, key);
 
-  const user = contact
-    ? await findUserByContact(
-        db,
-        org.id,
-        contact.kind,
-        ctx.app.vault.blindIndex(contact.kind, contact.value),
-      )
-    : undefined;
+  const user = contact ? await findUserForContact(db, ctx.app.vault, org.id, contact) : undefined;
   const ok = user
     ? await verifyPassword(user.passwordHash, password)
     : (await burnPasswordCheck(password), false);
@@ -96,7 +89,7 @@ export async function signIn(
     );
     return created.token;
   });
-  return { token, actor: await mustResolve(db, token) };
+  return { token, actor: await resolveNewSession(db, token) };
 }
 
 async function assertNotLocked(db: Db, organizationId: string, key: string) {
@@ -135,7 +128,8 @@ async function onLockout(
   await kickDelivery(ctx);
 }
 
-async function mustResolve(db: Db, token: string): Promise<Actor> {
+/** The actor of a session this request has just created. */
+export async function resolveNewSession(db: Db, token: string): Promise<Actor> {
   const actor = await resolveSession(db, token);
   if (!actor) throw new Error('a session just created did not resolve');
   return actor;
@@ -249,7 +243,7 @@ export async function rotateSession(
     });
     return created.token;
   });
-  return { token, actor: await mustResolve(db, token) };
+  return { token, actor: await resolveNewSession(db, token) };
 }
 
 export async function signOut(ctx: IdentityContext, actor: Actor): Promise<void> {

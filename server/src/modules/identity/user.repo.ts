@@ -1,6 +1,8 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Role } from '@anxin/common';
+import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Contact } from './contact.ts';
 import { mfaTotp, userRoles, users } from '../../platform/db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -27,6 +29,16 @@ export async function findUserByContact(
     .where(and(eq(users.organizationId, organizationId), eq(column, index)))
     .limit(1);
   return rows[0];
+}
+
+/** The account a typed contact belongs to, found by its blind index (nothing is decrypted). */
+export function findUserForContact(db: Db, vault: Vault, organizationId: string, contact: Contact) {
+  return findUserByContact(
+    db,
+    organizationId,
+    contact.kind,
+    vault.blindIndex(contact.kind, contact.value),
+  );
 }
 
 export async function rolesOf(db: Db, userId: string): Promise<Role[]> {

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Role } from '@anxin/common';
 import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { revokeSession, revokeUserSessions } from '../../platform/auth/session-store.ts';
 import { sessions, users } from '../../platform/db/schema/index.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
@@ -17,6 +18,22 @@ import {
   rolesOfMany,
 } from './user.repo.ts';
 import { decryptUser, encryptUserField } from './user-fields.ts';
+
+/**
+ * The user, if the actor may act on them: hidden answers 404 (as missing), visible but not
+ * allowed answers 403.
+ */
+async function loadUserFor(
+  tx: Db,
+  actor: Actor,
+  userId: string,
+  action: 'roles.update' | 'sessions.revoke',
+) {
+  const user = await findUserById(tx, actor.organizationId, userId);
+  if (!user || !userPolicy.can(actor, 'read', user)) throw notFound();
+  if (!userPolicy.can(actor, action, user)) throw new AppError('forbidden');
+  return user;
+}
 
 /**
  * One person's identity and contact details. Hidden and missing answer the same 404. The read is
@@ -79,9 +96,7 @@ export async function updateRoles(
   roles: Role[],
 ) {
   await ctx.app.database.db.transaction(async (tx) => {
-    const user = await findUserById(tx, actor.organizationId, userId);
-    if (!user || !userPolicy.can(actor, 'read', user)) throw notFound();
-    if (!userPolicy.can(actor, 'roles.update', user)) throw new AppError('forbidden');
+    const user = await loadUserFor(tx, actor, userId, 'roles.update');
     if (user.id === actor.userId && !roles.includes('administrator')) {
       throw new AppError('conflict', 'You cannot remove your own administrator role.');
     }
@@ -105,9 +120,7 @@ export async function updateRoles(
 
 export async function revokeAllSessions(ctx: IdentityContext, actor: Actor, userId: string) {
   await ctx.app.database.db.transaction(async (tx) => {
-    const user = await findUserById(tx, actor.organizationId, userId);
-    if (!user || !userPolicy.can(actor, 'read', user)) throw notFound();
-    if (!userPolicy.can(actor, 'sessions.revoke', user)) throw new AppError('forbidden');
+    const user = await loadUserFor(tx, actor, userId, 'sessions.revoke');
     const n = await revokeUserSessions(
       tx,
       user.id,

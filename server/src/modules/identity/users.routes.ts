@@ -1,12 +1,12 @@
 import {
   breakGlassGrantSchema,
   breakGlassRequestSchema,
-  problemSchema,
   rolesUpdateSchema,
   userDetailSchema,
   userListQuerySchema,
   userListSchema,
 } from '@anxin/common';
+import { problemResponses } from '../../platform/http/problem.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
@@ -17,13 +17,7 @@ import { actorOf, identityCtx } from './route-helpers.ts';
 import { userPolicy } from './user.policy.ts';
 import { listUsers, readUser, revokeAllSessions, updateRoles } from './user.service.ts';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 const idParams = z.object({ id: z.uuid() });
 
 export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { PASSWORD_MIN } from '@anxin/common';
+import { AppError } from '../http/app-error.ts';
 
 /**
  * argon2id at OWASP's minimum for argon2id (19 MiB, 2 passes, 1 lane). The parameters live in the
@@ -56,4 +57,18 @@ export function passwordProblem(password: string, personal: readonly string[] = 
     }
   }
   return null;
+}
+
+/** Refuses a weak password with `weak_password`, naming the field it came from. */
+export function assertAcceptablePassword(
+  password: string,
+  personal: readonly string[],
+  path = 'body.password',
+): void {
+  const problem = passwordProblem(password, personal);
+  if (problem) {
+    throw new AppError('weak_password', problem, [
+      { path, message: problem, code: 'weak_password' },
+    ]);
+  }
 }

@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   type FieldError,
   type Problem,
+  problemSchema,
 } from '@anxin/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -56,4 +57,14 @@ export function sendProblem(
 ): FastifyReply {
   const problem = buildProblem(code, reply.request, detail, errors);
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+/** Response schemas for the error statuses a route documents, all problem+json. */
+export function problemResponses<S extends number>(
+  ...statuses: S[]
+): Record<S, typeof problemSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<
+    S,
+    typeof problemSchema
+  >;
 }
