@@ -2,7 +2,7 @@ import { LOCALES, profileUpdateSchema, type Locale, type Profile } from '@anxin/
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Form, SubmitButton, TextField } from '../../components/form.tsx';
+import { Form, SubmitButton } from '../../components/form.tsx';
 import { SelectField } from '../../components/choice-fields.tsx';
 import { LoadError, Loading } from '../../components/load-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -16,6 +16,7 @@ import { useForm } from '../../lib/use-form.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { getProfile, updateProfile } from './account-api.ts';
 import { MfaSection } from './mfa-section.tsx';
+import { DisplayNameField, RealNameField } from '../../components/person-fields.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -134,22 +135,12 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('account.editHeading')}</h2>
       <Form form={form} onSubmit={onSubmit} labelledBy={headingId}>
-        <TextField
-          form={form}
-          name="displayName"
-          label={t('fields.displayName')}
-          hint={t('signUp.displayNameWhy')}
-          autoComplete="nickname"
-          maxLength={50}
-          required
-        />
-        <TextField
+        <DisplayNameField form={form} name="displayName" hint={t('signUp.displayNameWhy')} />
+        <RealNameField
           form={form}
           name="realName"
-          label={t('fields.realName')}
           hint={t('signUp.realNameWhy')}
-          autoComplete="name"
-          maxLength={100}
+          required={false}
         />
         <SelectField
           form={form}

@@ -1,7 +1,7 @@
-import { PASSWORD_MIN, invitationAcceptSchema } from '@anxin/common';
+import { invitationAcceptSchema } from '@anxin/common';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Form, SubmitButton, TextField } from '../../components/form.tsx';
+import { Form, SubmitButton } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/load-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useDateFormat } from '../../app/use-date-format.ts';
@@ -10,6 +10,11 @@ import { validateBody } from '../../lib/form-errors.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { RoleList } from '../../components/role-list.tsx';
+import {
+  DisplayNameField,
+  NewPasswordField,
+  RealNameField,
+} from '../../components/person-fields.tsx';
 import { acceptInvitation, lookupInvitation } from './auth-api.ts';
 
 const FIELDS = ['realName', 'displayName', 'password'] as const;
@@ -69,34 +74,9 @@ export function InvitePage() {
             <dd>{formatDate(invitation.data.expiresAt)}</dd>
           </dl>
           <Form form={form} onSubmit={onSubmit}>
-            <TextField
-              form={form}
-              name="realName"
-              label={t('fields.realName')}
-              hint={t('invite.realNameWhy')}
-              autoComplete="name"
-              maxLength={100}
-              required
-            />
-            <TextField
-              form={form}
-              name="displayName"
-              label={t('fields.displayName')}
-              hint={t('invite.displayNameWhy')}
-              autoComplete="nickname"
-              maxLength={50}
-              required
-            />
-            <TextField
-              form={form}
-              name="password"
-              type="password"
-              label={t('fields.password')}
-              hint={t('signUp.passwordWhy', { min: PASSWORD_MIN })}
-              autoComplete="new-password"
-              maxLength={256}
-              required
-            />
+            <RealNameField form={form} name="realName" hint={t('invite.realNameWhy')} />
+            <DisplayNameField form={form} name="displayName" hint={t('invite.displayNameWhy')} />
+            <NewPasswordField form={form} name="password" />
             <p className="note">{t('invite.mfaNote')}</p>
             <div className="actions">
               <SubmitButton form={form}>{t('invite.submit')}</SubmitButton>

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN, setupRequestSchema } from '@anxin/common';
+import { setupRequestSchema } from '@anxin/common';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -10,6 +10,12 @@ import { validateBody } from '../../lib/form-errors.ts';
 import { timeZones } from '../../lib/format.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { completeSetup } from './auth-api.ts';
+import {
+  DisplayNameField,
+  EmailField,
+  NewPasswordField,
+  RealNameField,
+} from '../../components/person-fields.tsx';
 
 const FIELDS = [
   'token',
@@ -104,42 +110,10 @@ export function SetupPage() {
         </fieldset>
         <fieldset className="fieldset">
           <legend className="field__label">{t('setup.adminLegend')}</legend>
-          <TextField
-            form={form}
-            name="admin.email"
-            type="email"
-            label={t('fields.email')}
-            autoComplete="email"
-            inputMode="email"
-            maxLength={254}
-            required
-          />
-          <TextField
-            form={form}
-            name="admin.password"
-            type="password"
-            label={t('fields.password')}
-            hint={t('signUp.passwordWhy', { min: PASSWORD_MIN })}
-            autoComplete="new-password"
-            maxLength={256}
-            required
-          />
-          <TextField
-            form={form}
-            name="admin.realName"
-            label={t('fields.realName')}
-            autoComplete="name"
-            maxLength={100}
-            required
-          />
-          <TextField
-            form={form}
-            name="admin.displayName"
-            label={t('fields.displayName')}
-            autoComplete="nickname"
-            maxLength={50}
-            required
-          />
+          <EmailField form={form} name="admin.email" />
+          <NewPasswordField form={form} name="admin.password" />
+          <RealNameField form={form} name="admin.realName" />
+          <DisplayNameField form={form} name="admin.displayName" />
         </fieldset>
         <p className="note">{t('setup.mfaNote')}</p>
         <div className="actions">

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN, registerRequestSchema } from '@anxin/common';
+import { registerRequestSchema } from '@anxin/common';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Form, SubmitButton, TextField } from '../../components/form.tsx';
@@ -6,6 +6,12 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { validateBody } from '../../lib/form-errors.ts';
 import { omitEmpty, useForm } from '../../lib/use-form.ts';
+import {
+  DisplayNameField,
+  EmailField,
+  NewPasswordField,
+  RealNameField,
+} from '../../components/person-fields.tsx';
 import { register, type RegisterBody } from './auth-api.ts';
 
 const FIELDS = ['email', 'phone', 'password', 'realName', 'displayName', 'birthDate'] as const;
@@ -48,15 +54,7 @@ export function SignUpPage() {
         <fieldset className="fieldset">
           <legend className="field__label">{t('signUp.contactLegend')}</legend>
           <p className="field__hint">{t('signUp.contactWhy')}</p>
-          <TextField
-            form={form}
-            name="email"
-            type="email"
-            label={t('fields.email')}
-            autoComplete="email"
-            inputMode="email"
-            maxLength={254}
-          />
+          <EmailField form={form} name="email" required={false} />
           <TextField
             form={form}
             name="phone"
@@ -68,34 +66,9 @@ export function SignUpPage() {
             maxLength={16}
           />
         </fieldset>
-        <TextField
-          form={form}
-          name="password"
-          type="password"
-          label={t('fields.password')}
-          hint={t('signUp.passwordWhy', { min: PASSWORD_MIN })}
-          autoComplete="new-password"
-          maxLength={256}
-          required
-        />
-        <TextField
-          form={form}
-          name="realName"
-          label={t('fields.realName')}
-          hint={t('signUp.realNameWhy')}
-          autoComplete="name"
-          maxLength={100}
-          required
-        />
-        <TextField
-          form={form}
-          name="displayName"
-          label={t('fields.displayName')}
-          hint={t('signUp.displayNameWhy')}
-          autoComplete="nickname"
-          maxLength={50}
-          required
-        />
+        <NewPasswordField form={form} name="password" />
+        <RealNameField form={form} name="realName" hint={t('signUp.realNameWhy')} />
+        <DisplayNameField form={form} name="displayName" hint={t('signUp.displayNameWhy')} />
         <TextField
           form={form}
           name="birthDate"
