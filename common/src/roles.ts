@@ -13,10 +13,15 @@ export const ROLES = [
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const STAFF_ROLES: readonly Role[] = [
+/** Roles that join by invitation and must use a second factor. */
+export const STAFF_ROLES = [
   'counselor',
   'operator',
   'supervisor',
   'administrator',
   'evaluator',
-];
+] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const isStaffRole = (role: Role): role is StaffRole =>
+  (STAFF_ROLES as readonly Role[]).includes(role);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from '../locales.ts';
-import { ROLES, roleSchema } from '../roles.ts';
+import { ROLES, STAFF_ROLES, roleSchema } from '../roles.ts';
 import { PERMISSIONS } from '../permissions.ts';
 
 /** Limits shared by the forms and the server (A2, B2: collect what the service needs). */
@@ -142,16 +142,9 @@ export const userDetailSchema = profileSchema.extend({
 });
 export const rolesUpdateSchema = z.object({ roles: z.array(roleSchema).max(ROLES.length) });
 
-export const STAFF_INVITABLE = [
-  'counselor',
-  'operator',
-  'supervisor',
-  'administrator',
-  'evaluator',
-] as const;
 export const invitationCreateSchema = z.object({
   email: emailSchema,
-  roles: z.array(z.enum(STAFF_INVITABLE)).min(1),
+  roles: z.array(z.enum(STAFF_ROLES)).min(1),
 });
 export const invitationSchema = z.object({
   id: z.uuid(),

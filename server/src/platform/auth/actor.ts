@@ -1,5 +1,5 @@
 import type { Role } from '@anxin/common';
-import { STAFF_ROLES } from '@anxin/common';
+import { isStaffRole } from '@anxin/common';
 
 /** Who is making a request, as the server's policies see it. */
 export interface Actor {
@@ -17,7 +17,7 @@ export interface Actor {
   breakGlass: readonly { grantId: string; resourceType: string; resourceId: string }[];
 }
 
-export const isStaff = (roles: readonly Role[]) => roles.some((r) => STAFF_ROLES.includes(r));
+export const isStaff = (roles: readonly Role[]) => roles.some(isStaffRole);
 
 /** Staff must use a second factor (issue: TOTP mandatory for every staff role). */
 export const mfaRequired = (roles: readonly Role[]) => isStaff(roles);

@@ -16,7 +16,7 @@ import { useForm } from '../../lib/use-form.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { getProfile, updateProfile } from './account-api.ts';
 import { MfaSection } from './mfa-section.tsx';
-import { DisplayNameField, RealNameField } from '../../components/person-fields.tsx';
+import { PersonField } from '../../components/person-fields.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -135,8 +135,14 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('account.editHeading')}</h2>
       <Form form={form} onSubmit={onSubmit} labelledBy={headingId}>
-        <DisplayNameField form={form} name="displayName" hint={t('signUp.displayNameWhy')} />
-        <RealNameField
+        <PersonField
+          kind="displayName"
+          form={form}
+          name="displayName"
+          hint={t('signUp.displayNameWhy')}
+        />
+        <PersonField
+          kind="realName"
           form={form}
           name="realName"
           hint={t('signUp.realNameWhy')}

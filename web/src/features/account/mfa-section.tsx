@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type Profile } from '@anxin/common';
+import { isStaffRole, type Profile } from '@anxin/common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,8 +9,8 @@ import { disableTotp, regenerateBackupCodes } from './account-api.ts';
 import { BackupCodes } from './backup-codes.tsx';
 
 /** Staff must keep two-step verification; clients may turn it off. */
-export function isStaff(roles: readonly string[], mfaRequired: boolean): boolean {
-  return mfaRequired || STAFF_ROLES.some((role) => roles.includes(role));
+export function isStaff(roles: Profile['roles'], mfaRequired: boolean): boolean {
+  return mfaRequired || roles.some(isStaffRole);
 }
 
 export function MfaSection({ profile, onChanged }: { profile: Profile; onChanged: () => void }) {

@@ -1,4 +1,4 @@
-import { STAFF_INVITABLE, invitationCreateSchema } from '@anxin/common';
+import { STAFF_ROLES, invitationCreateSchema, type StaffRole } from '@anxin/common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/copy-button.tsx';
@@ -15,7 +15,7 @@ import { useForm } from '../../lib/use-form.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './admin-api.ts';
 
-type InvitableRole = (typeof STAFF_INVITABLE)[number];
+type InvitableRole = StaffRole;
 
 export function InvitationsPage() {
   const { t } = useTranslation();
@@ -99,7 +99,7 @@ function CreateInvitation({ onCreated }: { onCreated: () => void }) {
           form={form}
           name="roles"
           legend={t('invitations.rolesLegend')}
-          options={STAFF_INVITABLE.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          options={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           selected={roles}
           onChange={setRoles}
         />

@@ -10,11 +10,7 @@ import { validateBody } from '../../lib/form-errors.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { RoleList } from '../../components/role-list.tsx';
-import {
-  DisplayNameField,
-  NewPasswordField,
-  RealNameField,
-} from '../../components/person-fields.tsx';
+import { PersonField } from '../../components/person-fields.tsx';
 import { acceptInvitation, lookupInvitation } from './auth-api.ts';
 
 const FIELDS = ['realName', 'displayName', 'password'] as const;
@@ -74,9 +70,19 @@ export function InvitePage() {
             <dd>{formatDate(invitation.data.expiresAt)}</dd>
           </dl>
           <Form form={form} onSubmit={onSubmit}>
-            <RealNameField form={form} name="realName" hint={t('invite.realNameWhy')} />
-            <DisplayNameField form={form} name="displayName" hint={t('invite.displayNameWhy')} />
-            <NewPasswordField form={form} name="password" />
+            <PersonField
+              kind="realName"
+              form={form}
+              name="realName"
+              hint={t('invite.realNameWhy')}
+            />
+            <PersonField
+              kind="displayName"
+              form={form}
+              name="displayName"
+              hint={t('invite.displayNameWhy')}
+            />
+            <PersonField kind="newPassword" form={form} name="password" />
             <p className="note">{t('invite.mfaNote')}</p>
             <div className="actions">
               <SubmitButton form={form}>{t('invite.submit')}</SubmitButton>

@@ -10,12 +10,7 @@ import { validateBody } from '../../lib/form-errors.ts';
 import { timeZones } from '../../lib/format.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { completeSetup } from './auth-api.ts';
-import {
-  DisplayNameField,
-  EmailField,
-  NewPasswordField,
-  RealNameField,
-} from '../../components/person-fields.tsx';
+import { PersonField } from '../../components/person-fields.tsx';
 
 const FIELDS = [
   'token',
@@ -110,10 +105,10 @@ export function SetupPage() {
         </fieldset>
         <fieldset className="fieldset">
           <legend className="field__label">{t('setup.adminLegend')}</legend>
-          <EmailField form={form} name="admin.email" />
-          <NewPasswordField form={form} name="admin.password" />
-          <RealNameField form={form} name="admin.realName" />
-          <DisplayNameField form={form} name="admin.displayName" />
+          <PersonField kind="email" form={form} name="admin.email" />
+          <PersonField kind="newPassword" form={form} name="admin.password" />
+          <PersonField kind="realName" form={form} name="admin.realName" />
+          <PersonField kind="displayName" form={form} name="admin.displayName" />
         </fieldset>
         <p className="note">{t('setup.mfaNote')}</p>
         <div className="actions">

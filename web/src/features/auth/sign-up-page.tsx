@@ -6,12 +6,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { validateBody } from '../../lib/form-errors.ts';
 import { omitEmpty, useForm } from '../../lib/use-form.ts';
-import {
-  DisplayNameField,
-  EmailField,
-  NewPasswordField,
-  RealNameField,
-} from '../../components/person-fields.tsx';
+import { PersonField } from '../../components/person-fields.tsx';
 import { register, type RegisterBody } from './auth-api.ts';
 
 const FIELDS = ['email', 'phone', 'password', 'realName', 'displayName', 'birthDate'] as const;
@@ -54,7 +49,7 @@ export function SignUpPage() {
         <fieldset className="fieldset">
           <legend className="field__label">{t('signUp.contactLegend')}</legend>
           <p className="field__hint">{t('signUp.contactWhy')}</p>
-          <EmailField form={form} name="email" required={false} />
+          <PersonField kind="email" form={form} name="email" required={false} />
           <TextField
             form={form}
             name="phone"
@@ -66,9 +61,14 @@ export function SignUpPage() {
             maxLength={16}
           />
         </fieldset>
-        <NewPasswordField form={form} name="password" />
-        <RealNameField form={form} name="realName" hint={t('signUp.realNameWhy')} />
-        <DisplayNameField form={form} name="displayName" hint={t('signUp.displayNameWhy')} />
+        <PersonField kind="newPassword" form={form} name="password" />
+        <PersonField kind="realName" form={form} name="realName" hint={t('signUp.realNameWhy')} />
+        <PersonField
+          kind="displayName"
+          form={form}
+          name="displayName"
+          hint={t('signUp.displayNameWhy')}
+        />
         <TextField
           form={form}
           name="birthDate"
