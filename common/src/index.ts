@@ -6,3 +6,4 @@ export * from './api/meta.ts';
 export * from './api/health.ts';
 export * from './api/session.ts';
 export * from './api/identity.ts';
+export * from './api/counselors.ts';

@@ -5,6 +5,13 @@
 export const PERMISSIONS = [
   'audit.read',
   'break_glass.start',
+  'counselor.apply',
+  'counselor.development.report',
+  'counselor.list',
+  'counselor.review',
+  'counselor.settings.update',
+  'counselor.standing.update',
+  'directory.search',
   'invitation.create',
   'invitation.list',
   'invitation.revoke',
@@ -13,5 +20,6 @@ export const PERMISSIONS = [
   'user.read',
   'user.roles.update',
   'user.sessions.revoke',
+  'vocabulary.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

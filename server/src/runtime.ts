@@ -7,6 +7,7 @@ import { seedDemo, type DemoLogin } from './modules/identity/demo.seed.ts';
 import { issueSetupToken } from './modules/identity/setup.service.ts';
 import { createAuditCheckpointJob } from './platform/audit/checkpoint.job.ts';
 import { createDeliveryJob } from './modules/notifications/notification-delivery.job.ts';
+import { createCredentialExpiryJob } from './modules/counselors/credential-expiry.job.ts';
 import { createSenders } from './modules/notifications/senders/create-senders.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
 import { ConfigError, type Config } from './platform/config.ts';
@@ -17,6 +18,8 @@ import { loadKeyring } from './platform/crypto/keyring.ts';
 import { Vault } from './platform/crypto/vault.ts';
 import { buildApp } from './platform/http/app.ts';
 import { startJobs, type JobDefinition, type Jobs } from './platform/jobs/jobs.ts';
+import { seedOrganizationDefaults } from './modules/organizations/organization.service.ts';
+import { organizations } from './platform/db/schema/index.ts';
 
 /** Every periodic or queued job of the product; modules add theirs here. */
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [heartbeatJob];
@@ -80,6 +83,10 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
       );
     }
     const demoLogins = config.demo ? await seedDemo(database.db, vault, keyring.auditKey) : null;
+    // Organisations made before a module existed get its defaults too (idempotent).
+    for (const org of await database.db.select({ id: organizations.id }).from(organizations)) {
+      await seedOrganizationDefaults(database.db, org.id);
+    }
     const setupToken = await issueSetupToken(database.db, vault);
 
     const instanceId = randomUUID();
@@ -93,6 +100,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
           ...JOB_DEFINITIONS,
           createDeliveryJob({ senders, vault }),
           createAuditCheckpointJob(config.auditCheckpointFile, keyring.auditKey),
+          createCredentialExpiryJob({ vault, auditKey: keyring.auditKey }),
         ],
         { schedule: true },
       );

@@ -10,6 +10,7 @@ import {
   DEFAULT_ORGANIZATION_SLUG,
   findOrganizationBySlug,
 } from '../organizations/organization.repo.ts';
+import { seedOrganizationDefaults } from '../organizations/organization.service.ts';
 import { createPerson } from './setup.service.ts';
 
 /** Published on purpose: the demo is for trying the product, never for real people. */
@@ -53,6 +54,7 @@ export async function seedDemo(
       })
       .returning();
     if (!org) throw new Error('demo organisation not created');
+    await seedOrganizationDefaults(tx, org.id);
     const logins: DemoLogin[] = [];
     for (const a of DEMO_ACCOUNTS) {
       const email = `${a.role}@demo.anxin.local`;

@@ -16,6 +16,7 @@ import { audit, SENSITIVE_CHANGE } from './audit-helpers.ts';
 import { normalizeEmail } from './contact.ts';
 import { auditKeyOf, type IdentityContext } from './identity-context.ts';
 import { encryptUserField } from './user-fields.ts';
+import { seedOrganizationDefaults } from '../organizations/organization.service.ts';
 
 const SETUP_HOURS = 24;
 
@@ -82,6 +83,7 @@ export async function completeSetup(ctx: IdentityContext, input: SetupInput): Pr
       .values({ slug: DEFAULT_ORGANIZATION_SLUG, ...input.organization })
       .returning();
     if (!org) throw new Error('organisation not created');
+    await seedOrganizationDefaults(tx, org.id);
     const { userId, token } = await createPerson(tx, ctx.app.vault, org.id, {
       ...input.admin,
       roles: ['administrator'],

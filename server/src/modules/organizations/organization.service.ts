@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { seedCounselorVocabulary } from '../counselors/vocabulary.seed.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import {
   DEFAULT_ORGANIZATION_SLUG,
@@ -12,11 +13,21 @@ import {
  * start from ANXIN_ORG_NAME / ANXIN_ORG_TIME_ZONE and afterwards edited in the product, so a
  * changed variable does not overwrite what administrators set.
  */
-export function ensureDefaultOrganization(
+export async function ensureDefaultOrganization(
   db: Db,
   settings: { name: string; timeZone: string },
 ): Promise<Organization> {
-  return insertOrganizationIfMissing(db, { slug: DEFAULT_ORGANIZATION_SLUG, ...settings });
+  const org = await insertOrganizationIfMissing(db, {
+    slug: DEFAULT_ORGANIZATION_SLUG,
+    ...settings,
+  });
+  await seedOrganizationDefaults(db, org.id);
+  return org;
+}
+
+/** What every organisation starts with (idempotent: run at creation and at each start). */
+export async function seedOrganizationDefaults(db: Db, organizationId: string): Promise<void> {
+  await seedCounselorVocabulary(db, organizationId);
 }
 
 export async function getDefaultOrganization(db: Db): Promise<Organization> {

@@ -11,6 +11,11 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
   if (has('administrator')) {
     out.push(
       'audit.read',
+      'counselor.development.report',
+      'counselor.list',
+      'counselor.review',
+      'counselor.settings.update',
+      'counselor.standing.update',
       'invitation.create',
       'invitation.list',
       'invitation.revoke',
@@ -18,9 +23,13 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
       'user.read',
       'user.roles.update',
       'user.sessions.revoke',
+      'vocabulary.update',
     );
     if (env === 'development') out.push('outbox.read');
   }
   if (has('administrator', 'supervisor')) out.push('break_glass.start');
+  if (has('counselor')) out.push('counselor.apply');
+  // The directory is public; signed-in people see it in their menu.
+  out.push('directory.search');
   return [...new Set(out)].sort();
 }

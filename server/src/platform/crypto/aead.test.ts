@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DecryptionError, open, seal } from './aead.ts';
+import { DecryptionError, open, openBytes, seal, sealBytes } from './aead.ts';
 
 const key = randomBytes(32);
 const AAD = 'sessions.notes:7f1c0d3e-0000-4000-8000-000000000001';
@@ -131,5 +131,29 @@ describe('seal / open (AES-256-GCM)', () => {
     expect(() => open(randomBytes(31), seal(key, Buffer.from(SECRET), AAD), AAD)).toThrow(
       /32-byte key/,
     );
+  });
+});
+
+describe('binary envelopes (uploaded files)', () => {
+  const bytes = randomBytes(4096);
+
+  it('round-trips the bytes under the same key and associated data', () => {
+    expect(openBytes(key, sealBytes(key, bytes, AAD), AAD).equals(bytes)).toBe(true);
+  });
+
+  it('refuses another associated data, a flipped bit anywhere and a truncated envelope', () => {
+    const env = sealBytes(key, bytes, AAD);
+    expect(() => openBytes(key, env, `${AAD}x`)).toThrow(DecryptionError);
+    for (const i of [0, 1, 13, 2000, env.length - 1]) {
+      const tampered = Buffer.from(env);
+      tampered[i] = (tampered[i] ?? 0) ^ 1;
+      expect(() => openBytes(key, tampered, AAD)).toThrow(DecryptionError);
+    }
+    expect(() => openBytes(key, env.subarray(0, 20), AAD)).toThrow(DecryptionError);
+  });
+
+  it('holds no run of the plaintext', () => {
+    const env = sealBytes(key, bytes, AAD);
+    expect(env.includes(bytes.subarray(100, 132))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { dataKeys } from '../db/schema/index.ts';
-import { DecryptionError, KEY_BYTES, open, seal } from './aead.ts';
+import { DecryptionError, KEY_BYTES, open, openBytes, seal, sealBytes } from './aead.ts';
 import { MasterKeyMissingError, type Keyring } from './keyring.ts';
 
 export interface KeyOwner {
@@ -128,6 +128,15 @@ export class VaultScope {
 
   async decrypt(owner: KeyOwner, ref: FieldRef, envelope: string): Promise<string> {
     return open(await this.dataKey(owner, false), envelope, aadOf(ref)).toString('utf8');
+  }
+
+  /** Large binary values (uploaded files): sealed the same way, without text encoding. */
+  async encryptBytes(owner: KeyOwner, ref: FieldRef, value: Buffer): Promise<Buffer> {
+    return sealBytes(await this.dataKey(owner, true), value, aadOf(ref));
+  }
+
+  async decryptBytes(owner: KeyOwner, ref: FieldRef, envelope: Buffer): Promise<Buffer> {
+    return openBytes(await this.dataKey(owner, false), envelope, aadOf(ref));
   }
 
   /**

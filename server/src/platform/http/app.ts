@@ -14,6 +14,11 @@ import { invitationsRoutes } from '../../modules/identity/invitations.routes.ts'
 import { meRoutes } from '../../modules/identity/me.routes.ts';
 import { usersRoutes } from '../../modules/identity/users.routes.ts';
 import { auditTrailRoutes } from '../../modules/audit-trail/audit-events.routes.ts';
+import { counselorsRoutes } from '../../modules/counselors/counselors.routes.ts';
+import { developmentRoutes } from '../../modules/counselors/development.routes.ts';
+import { directoryRoutes } from '../../modules/counselors/directory.routes.ts';
+import { relationshipsRoutes } from '../../modules/counselors/relationships.routes.ts';
+import { vocabularyRoutes } from '../../modules/counselors/vocabulary.routes.ts';
 import { registerAuthentication } from '../auth/authenticate.ts';
 import { systemRoutes } from '../../modules/system/system.routes.ts';
 import { enforceRouteAccess } from './access.ts';
@@ -72,6 +77,11 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
       await api.register(usersRoutes, { ctx });
       await api.register(invitationsRoutes, { ctx });
       await api.register(auditTrailRoutes, { ctx });
+      await api.register(counselorsRoutes, { ctx });
+      await api.register(directoryRoutes, { ctx });
+      await api.register(vocabularyRoutes, { ctx });
+      await api.register(developmentRoutes, { ctx });
+      await api.register(relationshipsRoutes, { ctx });
       await api.register(cspReportRoutes);
     },
     { prefix: API_PREFIX },

@@ -6,6 +6,7 @@ export * from './crypto.ts';
 export * from './audit.ts';
 export * from './notifications.ts';
 export * from './setup.ts';
+export * from './counselors.ts';
 
 /**
  * Tables that are deliberately not tenant tables (no `organization_id`). A test checks that

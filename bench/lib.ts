@@ -1,0 +1,74 @@
+// Shared by the benches: spawning the real server or the bare baseline, and small statistics.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const SERVER = join(root, 'server/src/main.ts');
+export const BARE = join(root, 'bench/bare-fastify.ts');
+
+export interface Started {
+  url: string;
+  msToUrl: number;
+  /** Everything the process printed so far (demo logins are read from it). */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Spawns a server script and resolves once it prints its URL. */
+export function startProcess(script: string, env: Record<string, string>): Promise<Started> {
+  const t0 = performance.now();
+  // These figures are for the embedded default, whatever the shell's DATABASE_URL says.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...inherited, PORT: '0', ANXIN_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let out = '';
+  return new Promise((resolve, reject) => {
+    let resolved = false;
+    child.stdout.on('data', (d: Buffer) => {
+      // Keep only the head: the demo logins come before the access log starts.
+      if (out.length < 64_000) out += d.toString();
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m?.[1] && !resolved) {
+        resolved = true;
+        resolve({
+          url: m[1],
+          msToUrl: performance.now() - t0,
+          output: () => out,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    });
+    void exited.then(() => reject(new Error(`${script} exited before it was ready`)));
+  });
+}
+
+export const median = (xs: number[]) => quantile(xs, 0.5);
+export function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))] ?? NaN;
+}
+export const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+
+export interface LoadOptions {
+  connections?: number;
+  seconds: number;
+  headers?: Record<string, string>;
+}
+
+/** autocannon after a short warm-up: mean requests/s, p99 and the non-2xx count. */
+export async function load(url: string, o: LoadOptions) {
+  const connections = o.connections ?? 50;
+  const headers = o.headers ?? {};
+  await autocannon({ url, connections, duration: 2, headers });
+  const r = await autocannon({ url, connections, duration: o.seconds, headers });
+  return { requestsPerSec: round(r.requests.average), p99Ms: r.latency.p99, non2xx: r.non2xx };
+}
