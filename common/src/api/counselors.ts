@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema, phoneSchema } from './identity.ts';
 
 /**
  * Counselor vetting, directory and professional development (A3, A7, A8, C2, C5): the contract
@@ -297,15 +298,18 @@ export const counselorAdminListSchema = z.object({
 
 export const relationshipSchema = z.object({
   id: z.uuid(),
-  clientUserId: z.uuid().nullable(),
-  clientName: z.string().nullable(),
+  /** The e-mail or mobile number as the counselor gave it (never whether it has an account). */
+  clientIdentifier: z.string().nullable(),
   description: z.string(),
   endedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
 export const relationshipInputSchema = z.object({
-  /** The client account, when the person has one (looked up by e-mail or mobile). */
-  clientIdentifier: z.string().trim().min(3).max(254).optional(),
+  /**
+   * The person's e-mail or mobile number, when known: booking between the pair is then refused
+   * if that person is or becomes a client. The answer never says whether they are one.
+   */
+  clientIdentifier: z.union([emailSchema, phoneSchema]).optional(),
   description: z.string().trim().min(2).max(1000),
 });
 export const relationshipListSchema = z.object({ items: z.array(relationshipSchema) });

@@ -4,6 +4,7 @@ import {
   counselorProfiles,
   counselorQualifications,
   counselorRelationships,
+  users,
   vocabularyTerms,
 } from '../../platform/db/schema/index.ts';
 
@@ -54,7 +55,9 @@ export async function isListable(
 
 /**
  * A declared, current dual relationship between this counselor and this client (C2): booking
- * and routing between the pair must refuse. Scheduling calls this at the point of booking.
+ * and routing between the pair must refuse. The declaration names the person by the blind index
+ * of an e-mail or mobile number, matched here against the client's own contact indexes.
+ * Scheduling calls this at the point of booking.
  */
 export async function hasDeclaredConflict(
   db: Db,
@@ -62,16 +65,20 @@ export async function hasDeclaredConflict(
   counselorId: string,
   clientUserId: string,
 ): Promise<boolean> {
+  const r = counselorRelationships;
   const rows = await db
-    .select({ id: counselorRelationships.id })
-    .from(counselorRelationships)
-    .where(
+    .select({ id: r.id })
+    .from(r)
+    .innerJoin(
+      users,
       and(
-        eq(counselorRelationships.organizationId, organizationId),
-        eq(counselorRelationships.counselorId, counselorId),
-        eq(counselorRelationships.clientUserId, clientUserId),
-        isNull(counselorRelationships.endedAt),
+        eq(users.id, clientUserId),
+        eq(users.organizationId, organizationId),
+        or(eq(r.clientContactIndex, users.emailIndex), eq(r.clientContactIndex, users.phoneIndex)),
       ),
+    )
+    .where(
+      and(eq(r.organizationId, organizationId), eq(r.counselorId, counselorId), isNull(r.endedAt)),
     )
     .limit(1);
   return rows.length > 0;

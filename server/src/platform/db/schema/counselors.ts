@@ -202,8 +202,11 @@ export const counselorStandingActions = pgTable(
 );
 
 /**
- * Declared dual relationships (C2): with a client account (blocks booking between the pair) or
- * described in free text (encrypted under the counselor's key).
+ * Declared dual relationships (C2). The counselor may name the person by e-mail or mobile number:
+ * only its keyed blind index is kept, matched against clients' contact indexes when booking, so
+ * the declaration works whether the person registers before or after it, and the counselor is
+ * never told whether that person is a client (that would itself breach their confidentiality).
+ * The description is free text, encrypted under the counselor's key.
  */
 export const counselorRelationships = pgTable(
   'counselor_relationships',
@@ -212,11 +215,14 @@ export const counselorRelationships = pgTable(
     counselorId: uuid('counselor_id')
       .notNull()
       .references(() => counselorProfiles.id, { onDelete: 'cascade' }),
-    clientUserId: uuid('client_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Blind index (HMAC) of the normalised e-mail or mobile number the counselor gave. */
+    clientContactIndex: text('client_contact_index'),
+    /** The identifier as typed, encrypted (shown back to the counselor). */
+    clientIdentifierEnc: text('client_identifier_enc'),
     descriptionEnc: text('description_enc').notNull(),
     endedAt: ts('ended_at'),
   },
-  (t) => [index('counselor_relationships_pair_idx').on(t.clientUserId, t.counselorId)],
+  (t) => [index('counselor_relationships_contact_idx').on(t.clientContactIndex, t.counselorId)],
 );
 
 /** Continuing education (C5). Hours in tenths, so 1.5 h is exact. */

@@ -54,7 +54,8 @@ CREATE TABLE "counselor_relationships" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"organization_id" uuid NOT NULL,
 	"counselor_id" uuid NOT NULL,
-	"client_user_id" uuid,
+	"client_contact_index" text,
+	"client_identifier_enc" text,
 	"description_enc" text NOT NULL,
 	"ended_at" timestamp with time zone
 );
@@ -171,7 +172,6 @@ ALTER TABLE "counselor_qualifications" ADD CONSTRAINT "counselor_qualifications_
 ALTER TABLE "counselor_qualifications" ADD CONSTRAINT "counselor_qualifications_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "counselor_relationships" ADD CONSTRAINT "counselor_relationships_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "counselor_relationships" ADD CONSTRAINT "counselor_relationships_counselor_id_counselor_profiles_id_fk" FOREIGN KEY ("counselor_id") REFERENCES "public"."counselor_profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "counselor_relationships" ADD CONSTRAINT "counselor_relationships_client_user_id_users_id_fk" FOREIGN KEY ("client_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "counselor_review_events" ADD CONSTRAINT "counselor_review_events_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "counselor_review_events" ADD CONSTRAINT "counselor_review_events_counselor_id_counselor_profiles_id_fk" FOREIGN KEY ("counselor_id") REFERENCES "public"."counselor_profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "counselor_standing_actions" ADD CONSTRAINT "counselor_standing_actions_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -193,7 +193,7 @@ CREATE INDEX "counselor_profiles_specialties_idx" ON "counselor_profiles" USING 
 CREATE INDEX "counselor_profiles_languages_idx" ON "counselor_profiles" USING gin ("languages");--> statement-breakpoint
 CREATE INDEX "counselor_qualifications_counselor_idx" ON "counselor_qualifications" USING btree ("counselor_id");--> statement-breakpoint
 CREATE INDEX "counselor_qualifications_expiry_idx" ON "counselor_qualifications" USING btree ("organization_id","expires_on");--> statement-breakpoint
-CREATE INDEX "counselor_relationships_pair_idx" ON "counselor_relationships" USING btree ("client_user_id","counselor_id");--> statement-breakpoint
+CREATE INDEX "counselor_relationships_contact_idx" ON "counselor_relationships" USING btree ("client_contact_index","counselor_id");--> statement-breakpoint
 CREATE INDEX "counselor_review_events_counselor_idx" ON "counselor_review_events" USING btree ("counselor_id","created_at");--> statement-breakpoint
 CREATE INDEX "counselor_standing_counselor_idx" ON "counselor_standing_actions" USING btree ("counselor_id","created_at");--> statement-breakpoint
 CREATE INDEX "stored_files_owner_idx" ON "stored_files" USING btree ("organization_id","owner_id");--> statement-breakpoint
