@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BARE, SERVER, load, median, quantile, round, startProcess } from './lib.ts';
+import { BARE, SERVER, load, median, quantile, root, round, startProcess } from './lib.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const SIGN_INS = Number(process.env.BENCH_SIGN_INS ?? 40);
@@ -53,6 +53,11 @@ async function main() {
   const bare = await startProcess(BARE, {});
   const bareResult = await load(`${bare.url}/health`, { seconds: DURATION });
   await bare.stop();
+  // The embedded database's own ceiling, measured in the same run: any request that reads a row
+  // can go no faster than this, whatever the application does around it.
+  const barePglite = await startProcess(join(root, 'bench/bare-pglite.ts'), {});
+  const pgliteResult = await load(`${barePglite.url}/row`, { seconds: DURATION });
+  await barePglite.stop();
 
   const dir = mkdtempSync(join(tmpdir(), 'anxin-bench-identity-'));
   const anxin = await startProcess(SERVER, {
@@ -92,8 +97,10 @@ async function main() {
         connections: 50,
         seconds: DURATION,
         bareFastify: bareResult,
+        bareFastifyOnePgliteSelect: pgliteResult,
         anxin: audited,
-        ratio: round(audited.requestsPerSec / bareResult.requestsPerSec, 2),
+        ratio: round(audited.requestsPerSec / bareResult.requestsPerSec, 3),
+        ratioToOneSelect: round(audited.requestsPerSec / pgliteResult.requestsPerSec, 2),
       },
     };
   } finally {

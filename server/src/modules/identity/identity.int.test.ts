@@ -208,6 +208,29 @@ describe('authorization: hidden is indistinguishable from missing', () => {
     );
   });
 
+  it('returns no data when the read cannot be audited', async () => {
+    const admin = await createMember(t, ['administrator'], 'admin-noaudit');
+    const target = await createMember(t, ['client'], 'target-noaudit');
+    const c = await signedInClient(t, admin);
+    await t.database.query(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit storage unavailable'; END; $$`);
+    await t.database.query(`CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events
+      FOR EACH ROW EXECUTE FUNCTION refuse_audit()`);
+    try {
+      const res = await c.get(`/api/v1/users/${target.userId}`);
+      expect(res.statusCode).toBe(500);
+      expect(res.json()).toMatchObject({ code: 'internal_error' });
+      for (const secret of [target.email, 'target-noaudit real'])
+        expect(res.body).not.toContain(secret);
+    } finally {
+      await t.database.query('DROP TRIGGER refuse_audit ON audit_events');
+      await t.database.query('DROP FUNCTION refuse_audit()');
+    }
+    const again = await c.get(`/api/v1/users/${target.userId}`);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain(target.email);
+  });
+
   it('opens a record to a supervisor only through break-glass, audited, with administrators told', async () => {
     await createMember(t, ['administrator'], 'admin2');
     const supervisor = await createMember(t, ['supervisor'], 'sup');

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { revokeSession, revokeUserSessions } from '../../platform/auth/session-store.ts';
 import { sessions, users } from '../../platform/db/schema/index.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
+import { auditRead } from '../../platform/audit/request-audit.ts';
 import { audit, SENSITIVE_CHANGE } from './audit-helpers.ts';
 import { auditKeyOf, type IdentityContext } from './identity-context.ts';
 import { presentListItem, presentProfile } from './user.presenter.ts';
@@ -37,26 +38,27 @@ async function loadUserFor(
 
 /**
  * One person's identity and contact details. Hidden and missing answer the same 404. The read is
- * audited in the same transaction before anything is returned: no audit, no data.
+ * audited before anything is returned (group-committed, see read-audit.ts): no audit, no data.
  */
 export async function readUser(ctx: IdentityContext, actor: Actor, userId: string) {
-  return ctx.app.database.db.transaction(async (tx) => {
-    const user = await findUserById(tx, actor.organizationId, userId);
-    if (!user || !userPolicy.can(actor, 'read', user)) throw notFound();
-    const grant = breakGlassGrantFor(actor, user.id);
-    await audit(tx, auditKeyOf(ctx), ctx.meta, {
-      organizationId: actor.organizationId,
-      action: grant ? 'user.read.break_glass' : 'user.read',
-      entityType: 'user',
-      entityId: user.id,
-      subjectId: user.id,
-      reason: grant ? `break_glass:${grant}` : null,
-    });
-    const roles = await rolesOf(tx, user.id);
-    const secrets = await decryptUser(ctx.app.vault.scope(tx, actor.organizationId), user);
-    const enrolled = (await mfaEnrolledMany(tx, [user.id])).has(user.id);
-    return { user, profile: presentProfile(user, roles, secrets, enrolled) };
+  const { db } = ctx.app.database;
+  const user = await findUserById(db, actor.organizationId, userId);
+  if (!user || !userPolicy.can(actor, 'read', user)) throw notFound();
+  const grant = breakGlassGrantFor(actor, user.id);
+  const [roles, secrets, enrolled] = await Promise.all([
+    rolesOf(db, user.id),
+    decryptUser(ctx.app.vault.scope(db, actor.organizationId), user),
+    mfaEnrolledMany(db, [user.id]),
+  ]);
+  await auditRead(ctx.app, ctx.meta, {
+    organizationId: actor.organizationId,
+    action: grant ? 'user.read.break_glass' : 'user.read',
+    entityType: 'user',
+    entityId: user.id,
+    subjectId: user.id,
+    reason: grant ? `break_glass:${grant}` : null,
   });
+  return { user, profile: presentProfile(user, roles, secrets, enrolled.has(user.id)) };
 }
 
 /** The administrators' list: no sensitive fields, so no decryption and no per-row audit. */

@@ -35,32 +35,61 @@ export async function appendAudit(
   auditKey: Buffer,
   entry: AuditEntry,
 ): Promise<ChainedEvent> {
-  const organizationId = canonicalUuid(entry.organizationId);
-  const head = await lockHead(tx, auditKey, organizationId);
-  const event: ChainedEvent = {
-    id: randomUUID(),
-    organizationId,
-    seq: head.seq + 1,
-    // Millisecond precision: what JavaScript and both databases round-trip exactly.
-    createdAt: new Date(),
-    actorId: canonicalUuid(entry.actorId ?? null),
-    actorRole: entry.actorRole ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    subjectId: canonicalUuid(entry.subjectId ?? null),
-    requestId: entry.requestId ?? null,
-    ip: entry.ip ?? null,
-    reason: entry.reason ?? null,
-    changes: asStored(entry.changes ?? null),
-  };
-  const hash = chainHash(auditKey, head.hash, event);
-  await tx.insert(auditEvents).values({ ...event, prevHash: head.hash, hash });
-  await tx
-    .update(auditHeads)
-    .set({ seq: event.seq, hash })
-    .where(eq(auditHeads.organizationId, organizationId));
+  const [event] = await appendAuditBatch(tx, auditKey, [entry]);
+  if (!event) throw new Error('audit event not appended');
   return event;
+}
+
+/**
+ * Appends several events in order, one head lock and one INSERT per organisation: the group
+ * commit behind audited reads (read-audit.ts). Organisations are locked in a fixed order so two
+ * batches can never wait on each other's heads.
+ */
+export async function appendAuditBatch(
+  tx: Db,
+  auditKey: Buffer,
+  entries: readonly AuditEntry[],
+): Promise<ChainedEvent[]> {
+  const byOrg = new Map<string, AuditEntry[]>();
+  for (const entry of entries) {
+    const org = canonicalUuid(entry.organizationId);
+    byOrg.set(org, [...(byOrg.get(org) ?? []), entry]);
+  }
+  const out: ChainedEvent[] = [];
+  for (const organizationId of [...byOrg.keys()].sort()) {
+    const head = await lockHead(tx, auditKey, organizationId);
+    let { seq, hash: prevHash } = head;
+    const rows = [];
+    for (const entry of byOrg.get(organizationId) ?? []) {
+      const event: ChainedEvent = {
+        id: randomUUID(),
+        organizationId,
+        seq: ++seq,
+        // Millisecond precision: what JavaScript and both databases round-trip exactly.
+        createdAt: new Date(),
+        actorId: canonicalUuid(entry.actorId ?? null),
+        actorRole: entry.actorRole ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        subjectId: canonicalUuid(entry.subjectId ?? null),
+        requestId: entry.requestId ?? null,
+        ip: entry.ip ?? null,
+        reason: entry.reason ?? null,
+        changes: asStored(entry.changes ?? null),
+      };
+      const hash = chainHash(auditKey, prevHash, event);
+      rows.push({ ...event, prevHash, hash });
+      prevHash = hash;
+      out.push(event);
+    }
+    await tx.insert(auditEvents).values(rows);
+    await tx
+      .update(auditHeads)
+      .set({ seq, hash: prevHash })
+      .where(eq(auditHeads.organizationId, organizationId));
+  }
+  return out;
 }
 
 /*

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { primaryRole } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
+import { readAuditorFor } from './read-audit.ts';
 
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorRole' | 'requestId' | 'ip'>;
 
@@ -30,6 +31,24 @@ export function audit(tx: Db, auditKey: Buffer, meta: RequestMeta, fields: Audit
   return appendAudit(tx, auditKey, {
     ...fields,
     actorId: fields.action.startsWith('system.') ? null : meta.actorId,
+    actorRole: meta.actorRole,
+    requestId: meta.requestId,
+    ip: meta.ip,
+  });
+}
+
+/**
+ * Audits a read of sensitive data with the request's actor, id and address. Resolves once the
+ * event is committed; await it before sending the data (if it rejects, nothing is sent).
+ */
+export function auditRead(
+  app: { database: { db: Db }; vault: { keyring: { auditKey: Buffer } } },
+  meta: RequestMeta,
+  fields: AuditFields,
+): Promise<void> {
+  return readAuditorFor(app.database, app.vault.keyring.auditKey).record({
+    ...fields,
+    actorId: meta.actorId,
     actorRole: meta.actorRole,
     requestId: meta.requestId,
     ip: meta.ip,

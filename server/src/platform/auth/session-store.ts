@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Role } from '@anxin/common';
 import type { Db } from '../db/database.ts';
 import { breakGlassGrants, mfaTotp, sessions, userRoles, users } from '../db/schema/index.ts';
@@ -11,6 +11,12 @@ export const SESSION_LIMITS = {
   staff: { idleMs: 15 * 60_000, absoluteMs: 12 * 3_600_000 },
   client: { idleMs: 60 * 60_000, absoluteMs: 24 * 3_600_000 },
 } as const;
+
+interface BreakGlassRow {
+  grantId: string;
+  resourceType: string;
+  resourceId: string;
+}
 
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_MS = 30_000;
@@ -79,8 +85,22 @@ export async function revokeUserSessions(
  */
 export async function resolveSession(db: Db, token: string): Promise<Actor | null> {
   const now = new Date();
+  // One round trip: this runs before every signed-in request, so roles, the second factor and
+  // break-glass grants come back with the session rather than as three more queries.
   const rows = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      roles: sql<Role[] | null>`(SELECT array_agg(${userRoles.role}) FROM ${userRoles}
+        WHERE ${userRoles.userId} = ${users.id})`,
+      mfaEnrolled: sql<boolean>`EXISTS (SELECT 1 FROM ${mfaTotp}
+        WHERE ${mfaTotp.userId} = ${users.id} AND ${mfaTotp.confirmedAt} IS NOT NULL)`,
+      breakGlass: sql<BreakGlassRow[] | null>`(SELECT json_agg(json_build_object(
+          'grantId', ${breakGlassGrants.id}, 'resourceType', ${breakGlassGrants.resourceType},
+          'resourceId', ${breakGlassGrants.resourceId}))
+        FROM ${breakGlassGrants} WHERE ${breakGlassGrants.actorId} = ${users.id}
+          AND ${breakGlassGrants.endedAt} IS NULL AND ${breakGlassGrants.expiresAt} > ${now.toISOString()})`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -101,30 +121,11 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | nul
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
   }
-  const roles = (
-    await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id))
-  ).map((r) => r.role);
-  const totp = await db
-    .select({ confirmedAt: mfaTotp.confirmedAt })
-    .from(mfaTotp)
-    .where(eq(mfaTotp.userId, user.id))
-    .limit(1);
-  const mfaEnrolled = Boolean(totp[0]?.confirmedAt);
+  const roles = row.roles ?? [];
+  const mfaEnrolled = row.mfaEnrolled;
+  // Grants are for supervisors and administrators only (a grant left from a removed role is void).
   const breakGlass = roles.some((r) => r === 'supervisor' || r === 'administrator')
-    ? await db
-        .select({
-          grantId: breakGlassGrants.id,
-          resourceType: breakGlassGrants.resourceType,
-          resourceId: breakGlassGrants.resourceId,
-        })
-        .from(breakGlassGrants)
-        .where(
-          and(
-            eq(breakGlassGrants.actorId, user.id),
-            isNull(breakGlassGrants.endedAt),
-            gt(breakGlassGrants.expiresAt, now),
-          ),
-        )
+    ? (row.breakGlass ?? [])
     : [];
   return {
     userId: user.id,
