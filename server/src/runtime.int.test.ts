@@ -73,6 +73,13 @@ describe.runIf(testBackend() === 'pglite')('the server process on the embedded d
       organization: { name: string };
     };
     expect(meta.organization.name).toBeTruthy();
+    // A later start of the demo prints the same logins again, second factors included.
+    const secretOf = (out: string) =>
+      /counselor@demo\.anxin\.local\s+\S+\s+TOTP secret (\w+)/.exec(out)?.[1];
+    expect(first.stdout()).toContain('DEMO organisation created');
+    expect(again.stdout()).toContain('DEMO organisation in use');
+    expect(secretOf(again.stdout())).toBeDefined();
+    expect(secretOf(again.stdout())).toBe(secretOf(first.stdout()));
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
   }, 90_000);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppContext } from './app-context.ts';
-import { seedDemo, type DemoLogin } from './modules/identity/demo.seed.ts';
+import { existingDemoLogins, seedDemo, type DemoLogin } from './modules/identity/demo.seed.ts';
 import { issueSetupToken } from './modules/identity/setup.service.ts';
 import { createAuditCheckpointJob } from './platform/audit/checkpoint.job.ts';
 import { createDeliveryJob } from './modules/notifications/notification-delivery.job.ts';
@@ -82,7 +82,9 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
         `Data keys are wrapped by master keys this keyring lacks (${missing.join(', ')}): restore the keyring or set ANXIN_PREVIOUS_MASTER_KEY.`,
       );
     }
-    const demoLogins = config.demo ? await seedDemo(database.db, vault, keyring.auditKey) : null;
+    const seeded = config.demo ? await seedDemo(database.db, vault, keyring.auditKey) : null;
+    const demoLogins =
+      seeded ?? (config.demo ? await existingDemoLogins(database.db, vault) : null);
     // Organisations made before a module existed get its defaults too (idempotent).
     for (const org of await database.db.select({ id: organizations.id }).from(organizations)) {
       await seedOrganizationDefaults(database.db, org.id);
@@ -114,7 +116,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     config.publicUrl ??= address;
     const base = config.publicUrl;
     if (setupToken) printSetupLink(new URL(`/setup?token=${setupToken}`, base).toString());
-    if (demoLogins) printDemoLogins(demoLogins);
+    if (demoLogins) printDemoLogins(demoLogins, seeded !== null);
 
     let stopping: Promise<void> | undefined;
     return {
@@ -139,12 +141,12 @@ function printSetupLink(link: string): void {
   );
 }
 
-function printDemoLogins(logins: DemoLogin[]): void {
+function printDemoLogins(logins: DemoLogin[], created: boolean): void {
   const lines = logins.map(
     (l) =>
       `    ${l.role.padEnd(14)} ${l.email.padEnd(32)} ${l.password}${l.totpSecret ? `   TOTP secret ${l.totpSecret}` : ''}`,
   );
   process.stdout.write(
-    `\n  DEMO organisation created (do not enter real information). Sign in as any role:\n${lines.join('\n')}\n`,
+    `\n  DEMO organisation ${created ? 'created' : 'in use'} (do not enter real information). Sign in as any role:\n${lines.join('\n')}\n`,
   );
 }

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import type { Role } from '@anxin/common';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { mfaTotp, organizations, sessions } from '../../platform/db/schema/index.ts';
+import { mfaTotp, organizations, sessions, users } from '../../platform/db/schema/index.ts';
 import {
   DEFAULT_ORGANIZATION_SLUG,
   findOrganizationBySlug,
@@ -92,4 +92,46 @@ export async function seedDemo(
     });
     return logins;
   });
+}
+
+/**
+ * The demo logins again, for a later start of a demo installation: whoever restarts it should not
+ * have to dig the first start's output out of their scrollback. Demo data only (the organisation
+ * is marked and its password published); nothing of a real organisation is ever printed.
+ */
+export async function existingDemoLogins(db: Db, vault: Vault): Promise<DemoLogin[] | null> {
+  const org = await findOrganizationBySlug(db, DEFAULT_ORGANIZATION_SLUG);
+  if (!org?.isDemo) return null;
+  const scope = vault.scope(db, org.id);
+  const logins: DemoLogin[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    const email = `${a.role}@demo.anxin.local`;
+    const user = (
+      await db
+        .select({ id: users.id, isDemo: users.isDemo })
+        .from(users)
+        .where(
+          and(
+            eq(users.organizationId, org.id),
+            eq(users.emailIndex, vault.blindIndex('email', email)),
+          ),
+        )
+    )[0];
+    if (!user?.isDemo) continue;
+    const totp = (
+      await db
+        .select({ secretEnc: mfaTotp.secretEnc })
+        .from(mfaTotp)
+        .where(eq(mfaTotp.userId, user.id))
+    )[0];
+    const totpSecret = totp
+      ? await scope.decryptOrNull(
+          { type: 'person', id: user.id },
+          { table: 'mfa_totp', field: 'secret', recordId: user.id },
+          totp.secretEnc,
+        )
+      : null;
+    logins.push({ role: a.role, email, password: DEMO_PASSWORD, totpSecret });
+  }
+  return logins;
 }
