@@ -7,17 +7,30 @@ import { groupNavigation, navigationFor } from './navigation.ts';
 
 const paths = (roles: readonly Role[]) => navigationFor(roles).map((item) => item.to);
 
+/** Admin links that each need their own ability. */
+const ADMIN_GATED = [
+  ['user.list', '/admin/users'],
+  ['invitation.list', '/admin/invitations'],
+  ['audit.read', '/admin/audit'],
+  ['outbox.read', '/admin/outbox'],
+  ['counselor.list', '/admin/counselors'],
+  ['counselor.development.report', '/admin/counselors/development'],
+  ['vocabulary.update', '/admin/vocabularies'],
+  ['counselor.settings.update', '/admin/settings'],
+] as const;
+
 describe('navigationFor', () => {
-  it('gives anonymous visitors home and help only', () => {
+  it('gives anonymous visitors home, the counselor directory and help only', () => {
     expect(navigationFor([])).toEqual([
       { to: '/', labelKey: 'nav.home', section: 'public' },
+      { to: '/counselors', labelKey: 'nav.findCounselor', section: 'public' },
       { to: '/help', labelKey: 'nav.help', section: 'public' },
     ]);
   });
 
   it.each(ROLES)('gives a %s the public links and a section of their own', (role) => {
     const items = navigationFor([role]);
-    expect(items.slice(0, 2).map((item) => item.to)).toEqual(['/', '/help']);
+    expect(items.slice(0, 3).map((item) => item.to)).toEqual(['/', '/counselors', '/help']);
     const own = items.filter((item) => item.section === role);
     expect(own.length).toBeGreaterThan(0);
     expect(items.every((item) => item.section === 'public' || item.section === role)).toBe(true);
@@ -26,10 +39,10 @@ describe('navigationFor', () => {
   it.each([
     ['client', ['/appointments', '/counselors', '/my/records', '/my/privacy']],
     ['guardian', ['/guardian/appointments']],
-    ['counselor', ['/schedule', '/clients', '/records', '/qualifications']],
+    ['counselor', ['/schedule', '/clients', '/records', '/supervision']],
     ['operator', ['/hotline', '/shifts']],
     ['supervisor', ['/reviews', '/crisis', '/supervision']],
-    ['administrator', ['/admin/counselors', '/admin/complaints', '/admin/privacy-requests']],
+    ['administrator', ['/admin/complaints', '/admin/privacy-requests']],
     ['evaluator', ['/evaluations']],
   ] as const)('offers a %s their own destinations', (role, expected) => {
     expect(paths([role])).toEqual(expect.arrayContaining([...expected]));
@@ -44,22 +57,42 @@ describe('navigationFor', () => {
 
   it('hides admin items whose ability the server did not grant', () => {
     const withoutAbilities = paths(['administrator']);
-    for (const gated of ['/admin/users', '/admin/invitations', '/admin/audit', '/admin/outbox']) {
+    for (const gated of [...ADMIN_GATED.map(([, to]) => to)]) {
       expect(withoutAbilities).not.toContain(gated);
     }
   });
 
-  it.each([
-    ['user.list', '/admin/users'],
-    ['invitation.list', '/admin/invitations'],
-    ['audit.read', '/admin/audit'],
-    ['outbox.read', '/admin/outbox'],
-  ] as const)('shows an administrator with %s the link %s, and only that one', (ability, to) => {
-    const items = navigationFor(['administrator'], [ability]).map((item) => item.to);
-    expect(items).toContain(to);
-    const others = ['/admin/users', '/admin/invitations', '/admin/audit', '/admin/outbox'];
-    for (const other of others.filter((path) => path !== to)) expect(items).not.toContain(other);
+  it('keeps the directory under the public links for a client, not twice', () => {
+    const items = navigationFor(['client'], ['directory.search']);
+    expect(items.filter((item) => item.to === '/counselors')).toEqual([
+      { to: '/counselors', labelKey: 'nav.findCounselor', section: 'public' },
+    ]);
   });
+
+  it('offers a counselor with counselor.apply the four pages of their application', () => {
+    const items = navigationFor(['counselor'], ['counselor.apply']).filter(
+      (item) => item.section === 'counselor',
+    );
+    expect(items.map((item) => item.to)).toEqual(
+      expect.arrayContaining([
+        '/counselor/profile',
+        '/counselor/qualifications',
+        '/counselor/relationships',
+        '/counselor/development',
+      ]),
+    );
+    expect(paths(['counselor'])).not.toContain('/counselor/profile');
+  });
+
+  it.each(ADMIN_GATED)(
+    'shows an administrator with %s the link %s, and only that one',
+    (ability, to) => {
+      const items = navigationFor(['administrator'], [ability]).map((item) => item.to);
+      expect(items).toContain(to);
+      const others = ADMIN_GATED.map(([, path]) => path);
+      for (const other of others.filter((path) => path !== to)) expect(items).not.toContain(other);
+    },
+  );
 
   it('does not show admin items to someone with the ability but not the role', () => {
     expect(paths(['client'])).toEqual(

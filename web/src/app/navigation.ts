@@ -18,12 +18,14 @@ export interface NavItem extends NavLink {
 
 const PUBLIC_LINKS: readonly NavLink[] = [
   { to: '/', labelKey: 'nav.home' },
+  { to: '/counselors', labelKey: 'nav.findCounselor' },
   { to: '/help', labelKey: 'nav.help' },
 ];
 
 /**
- * Placeholders for the modules to come: the paths are their future routes and fall to the 404
- * page until then. Paths shared by roles (crisis, supervision) are one destination whose content
+ * The client's "find a counselor" is the public directory (listed once, under the public links).
+ * Links without a page yet are placeholders for the modules to come: the paths are their future
+ * routes and fall to the 404 page until then. Paths shared by roles (crisis, supervision) are one destination whose content
  * the server scopes per role, so they appear once.
  */
 const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
@@ -42,7 +44,18 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
     { to: '/schedule', labelKey: 'nav.schedule' },
     { to: '/clients', labelKey: 'nav.myClients' },
     { to: '/records', labelKey: 'nav.records' },
-    { to: '/qualifications', labelKey: 'nav.qualifications' },
+    { to: '/counselor/profile', labelKey: 'nav.counselorProfile', ability: 'counselor.apply' },
+    {
+      to: '/counselor/qualifications',
+      labelKey: 'nav.qualifications',
+      ability: 'counselor.apply',
+    },
+    {
+      to: '/counselor/relationships',
+      labelKey: 'nav.relationships',
+      ability: 'counselor.apply',
+    },
+    { to: '/counselor/development', labelKey: 'nav.development', ability: 'counselor.apply' },
     { to: '/supervision', labelKey: 'nav.supervision' },
   ],
   operator: [
@@ -58,12 +71,18 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
   administrator: [
     { to: '/admin/users', labelKey: 'nav.users', ability: 'user.list' },
     { to: '/admin/invitations', labelKey: 'nav.invitations', ability: 'invitation.list' },
-    { to: '/admin/counselors', labelKey: 'nav.counselors' },
+    { to: '/admin/counselors', labelKey: 'nav.counselors', ability: 'counselor.list' },
+    {
+      to: '/admin/counselors/development',
+      labelKey: 'nav.ceShortfall',
+      ability: 'counselor.development.report',
+    },
+    { to: '/admin/vocabularies', labelKey: 'nav.vocabularies', ability: 'vocabulary.update' },
     { to: '/admin/complaints', labelKey: 'nav.complaints' },
     { to: '/admin/privacy-requests', labelKey: 'nav.privacyRequests' },
     { to: '/admin/audit', labelKey: 'nav.audit', ability: 'audit.read' },
     { to: '/admin/outbox', labelKey: 'nav.outbox', ability: 'outbox.read' },
-    { to: '/admin/settings', labelKey: 'nav.settings' },
+    { to: '/admin/settings', labelKey: 'nav.settings', ability: 'counselor.settings.update' },
   ],
   evaluator: [{ to: '/evaluations', labelKey: 'nav.evaluations' }],
 };

@@ -28,6 +28,17 @@ const EXACT: Readonly<Record<string, Access>> = {
   '/admin/invitations': { kind: 'ability', anyOf: ['invitation.list'] },
   '/admin/audit': { kind: 'ability', anyOf: ['audit.read'] },
   '/admin/outbox': { kind: 'ability', anyOf: ['outbox.read'] },
+  '/counselor/profile': { kind: 'ability', anyOf: ['counselor.apply'] },
+  '/counselor/qualifications': { kind: 'ability', anyOf: ['counselor.apply'] },
+  '/counselor/relationships': { kind: 'ability', anyOf: ['counselor.apply'] },
+  '/counselor/development': { kind: 'ability', anyOf: ['counselor.apply'] },
+  '/admin/counselors': { kind: 'ability', anyOf: ['counselor.list'] },
+  '/admin/counselors/development': {
+    kind: 'ability',
+    anyOf: ['counselor.development.report'],
+  },
+  '/admin/vocabularies': { kind: 'ability', anyOf: ['vocabulary.update'] },
+  '/admin/settings': { kind: 'ability', anyOf: ['counselor.settings.update'] },
 };
 
 /**
@@ -38,12 +49,15 @@ const NO_RETURN = new Set(['/verify', '/forgot-password', '/reset-password', '/i
 
 /** A user's page: readable with user.read; a supervisor may reach it to ask for break-glass. */
 const USER_DETAIL = /^\/admin\/users\/[^/]+$/;
+/** One counselor's application, for those who review them. */
+const COUNSELOR_DETAIL = /^\/admin\/counselors\/[^/]+$/;
 
 export function accessFor(pathname: string): Access {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const exact = EXACT[path];
   if (exact) return exact;
   if (USER_DETAIL.test(path)) return { kind: 'ability', anyOf: ['user.read', 'break_glass.start'] };
+  if (COUNSELOR_DETAIL.test(path)) return { kind: 'ability', anyOf: ['counselor.review'] };
   return { kind: 'public' };
 }
 

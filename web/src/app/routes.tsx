@@ -14,6 +14,17 @@ import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
 import { SetupPage } from '../features/auth/setup-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignUpPage } from '../features/auth/sign-up-page.tsx';
+import { AdminCounselorPage } from '../features/counselors/admin-counselor-page.tsx';
+import { AdminCounselorsPage } from '../features/counselors/admin-counselors-page.tsx';
+import { AdminSettingsPage } from '../features/counselors/admin-settings-page.tsx';
+import { AdminShortfallPage } from '../features/counselors/admin-shortfall-page.tsx';
+import { AdminVocabulariesPage } from '../features/counselors/admin-vocabularies-page.tsx';
+import { DevelopmentPage } from '../features/counselors/development-page.tsx';
+import { DirectoryDetailPage } from '../features/counselors/directory-detail-page.tsx';
+import { DirectoryPage } from '../features/counselors/directory-page.tsx';
+import { CounselorProfilePage } from '../features/counselors/profile-page.tsx';
+import { QualificationsPage } from '../features/counselors/qualifications-page.tsx';
+import { RelationshipsPage } from '../features/counselors/relationships-page.tsx';
 import { VerifyPage } from '../features/auth/verify-page.tsx';
 import { HelpPage } from '../features/help/help-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
@@ -52,6 +63,17 @@ export const routes: RouteObject[] = [
           { path: 'admin/invitations', element: <InvitationsPage /> },
           { path: 'admin/audit', element: <AuditPage /> },
           { path: 'admin/outbox', element: <OutboxPage /> },
+          { path: 'counselors', element: <DirectoryPage /> },
+          { path: 'counselors/:id', element: <DirectoryDetailPage /> },
+          { path: 'counselor/profile', element: <CounselorProfilePage /> },
+          { path: 'counselor/qualifications', element: <QualificationsPage /> },
+          { path: 'counselor/relationships', element: <RelationshipsPage /> },
+          { path: 'counselor/development', element: <DevelopmentPage /> },
+          { path: 'admin/counselors', element: <AdminCounselorsPage /> },
+          { path: 'admin/counselors/development', element: <AdminShortfallPage /> },
+          { path: 'admin/counselors/:id', element: <AdminCounselorPage /> },
+          { path: 'admin/vocabularies', element: <AdminVocabulariesPage /> },
+          { path: 'admin/settings', element: <AdminSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

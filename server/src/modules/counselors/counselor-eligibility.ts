@@ -19,18 +19,27 @@ import {
  */
 export function listableWhere(today: string): SQL {
   const p = counselorProfiles;
-  const q = counselorQualifications;
   return and(
     eq(p.status, 'approved'),
     or(isNull(p.recheckDueOn), gte(p.recheckDueOn, today)),
-    exists(
-      sql`(SELECT 1 FROM ${q} JOIN ${vocabularyTerms} ON ${vocabularyTerms.organizationId} = ${q.organizationId}
-            AND ${vocabularyTerms.kind} = 'qualification_type' AND ${vocabularyTerms.code} = ${q.typeCode}
-            AND ${vocabularyTerms.qualifies}
-          WHERE ${q.counselorId} = ${p.id} AND ${q.status} = 'verified'
-            AND (${q.expiresOn} IS NULL OR ${q.expiresOn} >= ${today}))`,
-    ),
+    holdsQualifyingCertificate(today),
   ) as SQL;
+}
+
+/**
+ * The certificate half of the rule, on its own: approval and reinstatement require it before
+ * the profile is approved (so it cannot be expressed through `listableWhere`).
+ */
+export function holdsQualifyingCertificate(today: string): SQL {
+  const p = counselorProfiles;
+  const q = counselorQualifications;
+  return exists(
+    sql`(SELECT 1 FROM ${q} JOIN ${vocabularyTerms} ON ${vocabularyTerms.organizationId} = ${q.organizationId}
+          AND ${vocabularyTerms.kind} = 'qualification_type' AND ${vocabularyTerms.code} = ${q.typeCode}
+          AND ${vocabularyTerms.qualifies}
+        WHERE ${q.counselorId} = ${p.id} AND ${q.status} = 'verified'
+          AND (${q.expiresOn} IS NULL OR ${q.expiresOn} >= ${today}))`,
+  );
 }
 
 /** Whether one counselor is listable today (the same predicate, for a single row). */

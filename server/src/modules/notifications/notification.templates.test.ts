@@ -24,6 +24,11 @@ const SAMPLES: TemplateParams = {
   },
   break_glass_opened: { actorName: 'Wang Fang', resourceType: 'clinical_note', minutes: 60 },
   sign_in_locked: { minutes: 15 },
+  counselor_review_decision: { status: 'more_info_requested' },
+  counselor_suspended: { cause: 'qualification_expired' },
+  counselor_suspended_admin: { counselorName: 'Li Wei', cause: 'recheck_overdue' },
+  credential_reminder: { kind: 'qualification', dueOn: '2027-03-31', days: 30 },
+  counselor_standing_notice: { kind: 'warning' },
 };
 
 /** The values each template must show in its e-mail body; the SMS must carry the ones marked. */
@@ -43,6 +48,11 @@ const MUST_SHOW: { [T in TemplateName]: { email: string[]; sms: string[] } } = {
   },
   break_glass_opened: { email: ['Wang Fang', 'clinical_note', '60'], sms: ['Wang Fang', '60'] },
   sign_in_locked: { email: ['15'], sms: ['15'] },
+  counselor_review_decision: { email: [], sms: [] },
+  counselor_suspended: { email: [], sms: [] },
+  counselor_suspended_admin: { email: ['Li Wei'], sms: ['Li Wei'] },
+  credential_reminder: { email: ['2027-03-31', '30'], sms: ['2027-03-31'] },
+  counselor_standing_notice: { email: [], sms: [] },
 };
 
 const CHANNELS: NotificationChannel[] = ['email', 'sms', 'in_app'];

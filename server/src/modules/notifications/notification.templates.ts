@@ -1,4 +1,4 @@
-import type { Locale, Role } from '@anxin/common';
+import type { CounselorStatus, Locale, Role } from '@anxin/common';
 import { en, enWords } from './templates/en.ts';
 import { zhCN, zhCNWords } from './templates/zh-cn.ts';
 
@@ -20,7 +20,22 @@ export interface TemplateParams {
   /** To administrators. Deliberately no reason text and no client name: mail is not a safe place for them. */
   break_glass_opened: { actorName: string; resourceType: string; minutes: number };
   sign_in_locked: { minutes: number };
+  /**
+   * To a counselor whose application or standing changed (A3). Deliberately no reason text:
+   * the counselor reads it after signing in, mail is not a safe place for it.
+   */
+  counselor_review_decision: { status: CounselorStatus };
+  /** To a counselor suspended by the expiry job or an administrator (A3, A9). */
+  counselor_suspended: { cause: CounselorSuspensionCause };
+  /** To administrators, in-app: a counselor stopped being bookable and may need follow-up. */
+  counselor_suspended_admin: { counselorName: string; cause: CounselorSuspensionCause };
+  /** To a counselor before a certificate expires or the periodic re-check falls due (A3). */
+  credential_reminder: { kind: 'qualification' | 'recheck'; dueOn: string; days: number };
+  /** To a counselor, in-app: a warning, suspension or removal was recorded (A9). No reason text. */
+  counselor_standing_notice: { kind: 'warning' | 'suspension' | 'removal' };
 }
+
+export type CounselorSuspensionCause = 'qualification_expired' | 'recheck_overdue' | 'sanction';
 
 export type TemplateName = keyof TemplateParams;
 
@@ -31,6 +46,11 @@ export const TEMPLATE_NAMES = [
   'account_exists',
   'break_glass_opened',
   'sign_in_locked',
+  'counselor_review_decision',
+  'counselor_suspended',
+  'counselor_suspended_admin',
+  'credential_reminder',
+  'counselor_standing_notice',
 ] as const satisfies readonly TemplateName[];
 
 export type NotificationChannel = 'email' | 'sms' | 'in_app';
@@ -57,6 +77,9 @@ export interface LocaleWords {
   list: (items: readonly string[]) => string;
   /** Appended to e-mail only: an in-app message needs no "do not reply", an SMS has no room. */
   emailFooter: string;
+  days: (n: number) => string;
+  counselorStatus: (status: CounselorStatus) => string;
+  suspensionCause: (cause: CounselorSuspensionCause) => string;
 }
 
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zhCN, en };

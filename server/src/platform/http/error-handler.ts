@@ -97,7 +97,8 @@ export function validationErrors(
   issues: readonly ValidationIssue[],
   context: string | undefined,
 ): FieldError[] {
-  const root = context ?? 'request';
+  // Fastify calls the query `querystring`; the contract (and the web app) says `query.limit`.
+  const root = context === 'querystring' ? 'query' : (context ?? 'request');
   return issues.flatMap((issue) => {
     const at = issue.instancePath.split('/').filter(Boolean);
     const branch =

@@ -12,6 +12,23 @@ const ROLE_NAMES = {
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
+const STATUS_NAMES = {
+  applicant: 'draft',
+  submitted: 'submitted',
+  under_review: 'under review',
+  more_info_requested: 'more information requested',
+  approved: 'approved',
+  rejected: 'not approved',
+  suspended: 'suspended',
+  removed: 'removed',
+} as const;
+
+const CAUSES = {
+  qualification_expired: 'no verified qualification is valid any more',
+  recheck_overdue: 'the periodic re-check of the qualifications is overdue',
+  sanction: 'of a decision by the organisation',
+} as const;
+
 export const enWords: LocaleWords = {
   minutes: (n) => plural(n, 'minute'),
   hours: (n) => plural(n, 'hour'),
@@ -21,6 +38,9 @@ export const enWords: LocaleWords = {
       ? items.join(' and ')
       : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`,
   emailFooter: '--\nAnxin (this message was sent automatically; please do not reply)',
+  days: (n) => plural(n, 'day'),
+  counselorStatus: (status) => STATUS_NAMES[status],
+  suspensionCause: (cause) => CAUSES[cause],
 };
 
 const w = enWords;
@@ -78,5 +98,50 @@ export const en: Catalogue = {
       'If these attempts were not yours, change your password once you can sign in, and turn on two-step verification.',
     sms: ({ minutes }) =>
       `[Anxin] After several failed sign-ins, sign-in to your account is paused for ${w.minutes(minutes)}. Not you? Change your password afterwards.`,
+  },
+  counselor_review_decision: {
+    subject: () => 'Anxin: your counselor profile has an update',
+    text: ({ status }) =>
+      `Hello,\n\nThe status of your counselor application is now: ${w.counselorStatus(status)}.\n\n` +
+      'For confidentiality this message holds no details or reasons. Sign in to Anxin and open your counselor profile to read them.',
+    sms: ({ status }) =>
+      `[Anxin] Your counselor application is now: ${w.counselorStatus(status)}. Sign in to read the details.`,
+  },
+  counselor_suspended: {
+    subject: () => 'Anxin: your counselor listing is suspended',
+    text: ({ cause }) =>
+      `Hello,\n\nYour counselor profile is suspended because ${w.suspensionCause(cause)}. ` +
+      'Clients cannot find or book you until it is resolved.\n\n' +
+      'Sign in to Anxin and open your counselor profile to see what is needed (for example, upload a renewed certificate and submit it for review).',
+    sms: () =>
+      '[Anxin] Your counselor listing is suspended. Sign in to see what is needed to restore it.',
+  },
+  counselor_suspended_admin: {
+    subject: () => 'Anxin: a counselor was suspended',
+    text: ({ counselorName, cause }) =>
+      `Hello,\n\n${counselorName} is suspended because ${w.suspensionCause(cause)}. ` +
+      'They are no longer listed or bookable. Review their profile and any appointments that need a new counselor.',
+    sms: ({ counselorName }) =>
+      `[Anxin] ${counselorName} is suspended. Sign in to review their profile.`,
+  },
+  credential_reminder: {
+    subject: ({ kind }) =>
+      kind === 'recheck'
+        ? 'Anxin: your qualification re-check is due soon'
+        : 'Anxin: a certificate of yours expires soon',
+    text: ({ kind, dueOn, days }) =>
+      `Hello,\n\n${kind === 'recheck' ? 'The periodic re-check of your qualifications is due' : 'One of your verified certificates expires'} on ${dueOn}, in ${w.days(days)}.\n\n` +
+      (kind === 'recheck'
+        ? 'Make sure your profile and certificates are current so the organisation can confirm the re-check in time.'
+        : 'Upload the renewed certificate on your counselor profile in time, so your listing is not suspended.'),
+    sms: ({ kind, dueOn }) =>
+      `[Anxin] ${kind === 'recheck' ? 'Your qualification re-check is due' : 'A certificate expires'} on ${dueOn}. Sign in to keep your listing active.`,
+  },
+  counselor_standing_notice: {
+    subject: () => 'Anxin: a decision about your standing as a counselor',
+    text: ({ kind }) =>
+      `Hello,\n\nThe organisation has recorded a ${kind === 'warning' ? 'warning' : kind === 'suspension' ? 'suspension' : 'removal'} on your counselor profile.\n\n` +
+      'Sign in to Anxin and open your counselor profile to read the decision and its reasons.',
+    sms: () => '[Anxin] A decision about your counselor standing was recorded. Sign in to read it.',
   },
 };

@@ -10,12 +10,32 @@ const ROLE_NAMES = {
   evaluator: '外部评估专家',
 } as const;
 
+const STATUS_NAMES = {
+  applicant: '草稿',
+  submitted: '已提交',
+  under_review: '审核中',
+  more_info_requested: '需要补充材料',
+  approved: '已通过',
+  rejected: '未通过',
+  suspended: '已暂停',
+  removed: '已移除',
+} as const;
+
+const CAUSES = {
+  qualification_expired: '没有仍在有效期内且已核验的资质证书',
+  recheck_overdue: '资质定期复核已逾期',
+  sanction: '机构作出的处理决定',
+} as const;
+
 export const zhCNWords: LocaleWords = {
   minutes: (n) => `${n} 分钟`,
   hours: (n) => `${n} 小时`,
   role: (role) => ROLE_NAMES[role],
   list: (items) => items.join('、'),
   emailFooter: '——\n安心（本邮件由系统自动发送，请勿直接回复）',
+  days: (n) => `${n} 天`,
+  counselorStatus: (status) => STATUS_NAMES[status],
+  suspensionCause: (cause) => CAUSES[cause],
 };
 
 const w = zhCNWords;
@@ -74,5 +94,45 @@ export const zhCN: Catalogue = {
       '如果这些尝试不是你本人所为，建议恢复登录后立即修改密码，并开启两步验证。',
     sms: ({ minutes }) =>
       `【安心】由于多次登录失败，你的账户已暂停登录 ${w.minutes(minutes)}。如非本人操作，请在恢复后修改密码。`,
+  },
+  counselor_review_decision: {
+    subject: () => '安心：你的咨询师资料有新进展',
+    text: ({ status }) =>
+      `你好：\n\n你的咨询师申请状态已更新为：「${w.counselorStatus(status)}」。\n\n` +
+      '出于保密要求，本通知不包含具体说明和理由。请登录安心，在你的咨询师资料页查看。',
+    sms: ({ status }) =>
+      `【安心】你的咨询师申请状态已更新为「${w.counselorStatus(status)}」，请登录查看详情。`,
+  },
+  counselor_suspended: {
+    subject: () => '安心：你的咨询师资格已暂停',
+    text: ({ cause }) =>
+      `你好：\n\n由于${w.suspensionCause(cause)}，你的咨询师资格已暂停，来访者暂时无法查找或预约你。\n\n` +
+      '请登录安心，在你的咨询师资料页查看需要完成的事项（例如上传更新后的证书并重新提交审核）。',
+    sms: () => '【安心】你的咨询师资格已暂停，请登录查看恢复所需的事项。',
+  },
+  counselor_suspended_admin: {
+    subject: () => '安心：有咨询师被暂停',
+    text: ({ counselorName, cause }) =>
+      `你好：\n\n由于${w.suspensionCause(cause)}，咨询师 ${counselorName} 已被暂停，不再展示，也不能被预约。` +
+      '请查看其资料，并处理需要更换咨询师的预约。',
+    sms: ({ counselorName }) => `【安心】咨询师 ${counselorName} 已被暂停，请登录查看。`,
+  },
+  credential_reminder: {
+    subject: ({ kind }) =>
+      kind === 'recheck' ? '安心：你的资质定期复核即将到期' : '安心：你的一份证书即将过期',
+    text: ({ kind, dueOn, days }) =>
+      `你好：\n\n${kind === 'recheck' ? '你的资质定期复核' : '你的一份已核验证书'}将于 ${dueOn} 到期，还有 ${w.days(days)}。\n\n` +
+      (kind === 'recheck'
+        ? '请确认你的资料和证书都是最新的，以便机构按时完成复核。'
+        : '请及时在咨询师资料页上传更新后的证书，以免资格被暂停。'),
+    sms: ({ kind, dueOn }) =>
+      `【安心】${kind === 'recheck' ? '你的资质复核' : '你的一份证书'}将于 ${dueOn} 到期，请登录处理，以免资格被暂停。`,
+  },
+  counselor_standing_notice: {
+    subject: () => '安心：关于你咨询师执业状态的决定',
+    text: ({ kind }) =>
+      `你好：\n\n机构已在你的咨询师资料中记录了一项${kind === 'warning' ? '警告' : kind === 'suspension' ? '暂停' : '移除'}决定。\n\n` +
+      '请登录安心，在你的咨询师资料页查看决定及理由。',
+    sms: () => '【安心】机构记录了一项关于你执业状态的决定，请登录查看。',
   },
 };

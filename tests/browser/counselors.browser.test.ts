@@ -1,0 +1,447 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as OTPAuth from 'otpauth';
+import type { Role } from '@anxin/common';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson } from '../../server/src/modules/identity/setup.service.ts';
+import { hashPassword } from '../../server/src/platform/auth/passwords.ts';
+import { loadConfig } from '../../server/src/platform/config.ts';
+import { startRuntime, type Runtime } from '../../server/src/runtime.ts';
+import { launchChromium } from './browser.ts';
+
+const RESULTS = join(import.meta.dirname, '../../test-results');
+const PASSWORD = 'a sturdy passphrase 42';
+const STAMP = Date.now().toString(36);
+const COUNSELOR_NAME = `周晴老师 ${STAMP}`;
+
+/** A real, minimal PDF (one empty page): its bytes start with %PDF, as the server sniffs. */
+const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n' +
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n' +
+    'trailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
+
+/** A 1×1 PNG, for the portrait. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A date `days` from today, as a date input takes it. */
+function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Vetting end to end, in Chromium against the real server: a counselor applies (profile,
+ * certificate, scan, submission), an administrator reviews and approves, and the public
+ * directory lists the counselor, filterable by specialty.
+ */
+describe('counselor vetting and directory in Chromium', () => {
+  let runtime: Runtime;
+  let browser: Browser;
+  let dataDir: string;
+  let orgId: string;
+  let counselor: Page;
+  let admin: Page;
+  let profileId = '';
+  const cspViolations: string[] = [];
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'anxin-browser-counselors-'));
+    const config = loadConfig({
+      ANXIN_DATA_DIR: dataDir,
+      PORT: '0',
+      ANXIN_JOBS: 'off',
+      ANXIN_DEMO: '1',
+    });
+    runtime = await startRuntime(config, pino({ level: 'silent' }));
+    const rows = await runtime.ctx.database.query<{ id: string }>(
+      'SELECT id FROM organizations LIMIT 1',
+    );
+    orgId = rows[0]?.id ?? '';
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const newContext = async (
+    options: { width?: number; bypassCSP?: boolean; from?: BrowserContext } = {},
+  ): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      bypassCSP: options.bypassCSP ?? false,
+      ...(options.from ? { storageState: await options.from.storageState() } : {}),
+    });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    return page;
+  };
+
+  /** A staff member created directly, then signed in through the pages, enrolling TOTP. */
+  async function signInNewStaff(role: Role, displayName: string): Promise<Page> {
+    const email = `${role}.${STAMP}@example.org`;
+    await runtime.ctx.database.db.transaction(async (tx) =>
+      createPerson(tx, runtime.ctx.vault, orgId, {
+        email,
+        realName: `${displayName}（测试）`,
+        displayName,
+        roles: [role],
+        passwordHash: await hashPassword(PASSWORD),
+        isDemo: false,
+        meta: null,
+      }),
+    );
+    const page = await newContext();
+    await page.goto(`${runtime.url}/sign-in`);
+    await page.fill('[data-testid=sign-in-identifier]', email);
+    await page.fill('[data-testid=sign-in-password]', PASSWORD);
+    await page.click('[data-testid=sign-in-submit]');
+    await page.click('[data-testid=mfa-start-submit]');
+    const secret = (await page.locator('[data-testid=totp-secret]').textContent())?.trim() ?? '';
+    const totp = new OTPAuth.TOTP({
+      secret: OTPAuth.Secret.fromBase32(secret),
+      digits: 6,
+      period: 30,
+    });
+    await page.fill('[data-testid=mfa-setup-code]', totp.generate());
+    await page.click('[data-testid=mfa-setup-submit]');
+    await page.click('[data-testid=mfa-setup-done]');
+    await page.waitForSelector('[data-testid=account-menu-button]');
+    return page;
+  }
+
+  /** axe-core on a page, in a context that may run injected scripts (the CSP forbids them). */
+  async function axeViolations(path: string, from?: BrowserContext): Promise<string[]> {
+    const page = await newContext({ bypassCSP: true, ...(from ? { from } : {}) });
+    await page.goto(runtime.url + path);
+    await page.waitForSelector('h1');
+    await page.waitForSelector('[data-testid=loading]', { state: 'detached' });
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => `${v.id} (${String(v.nodes.length)})`);
+    });
+    await page.context().close();
+    return violations;
+  }
+
+  it('lets a counselor fill in the profile, add a certificate with its scan, and submit', async () => {
+    counselor = await signInNewStaff('counselor', '周晴');
+    await counselor.click('[data-testid=site-nav] a[href="/counselor/profile"]');
+    await counselor.waitForSelector('[data-testid=profile-new-intro]');
+
+    await counselor.fill('[data-testid=profile-editor-displayName]', COUNSELOR_NAME);
+    await counselor.selectOption('[data-testid=profile-editor-gender]', 'female');
+    await counselor.fill('[data-testid=profile-editor-yearsOfPractice]', '7');
+    await counselor.check('[data-testid=profile-editor-languages-zh]');
+    await counselor.check('[data-testid=profile-editor-specialties-grief]');
+    await counselor.check('[data-testid=profile-editor-specialties-sleep]');
+    await counselor.check('[data-testid=profile-editor-approaches-humanistic]');
+    await counselor.check('[data-testid=profile-editor-modalities-video]');
+    await counselor.fill(
+      '[data-testid=profile-editor-bioZh]',
+      '陪伴经历丧失与哀伤的来访者，也关注睡眠困扰。',
+    );
+    // A wrong amount is caught beside its field before anything is sent.
+    await counselor.fill('[data-testid=profile-editor-fees-intake]', '三百');
+    await counselor.click('[data-testid=profile-editor-submit]');
+    await counselor.waitForSelector('[data-testid=profile-editor-fees-intake-error]');
+    await counselor.fill('[data-testid=profile-editor-fees-intake]', '380');
+    await counselor.fill('[data-testid=profile-editor-fees-follow_up]', '299.5');
+    await counselor.click('[data-testid=profile-editor-submit]');
+    await expect
+      .poll(() => counselor.locator('[data-testid=counselor-status]').getAttribute('data-status'))
+      .toBe('applicant');
+    await expect
+      .poll(() => counselor.locator('[data-testid=profile-editor-saved]').textContent())
+      .toBe('资料已保存。');
+
+    await counselor.setInputFiles('[data-testid=photo-upload-input]', {
+      name: 'portrait.png',
+      mimeType: 'image/png',
+      buffer: TINY_PNG,
+    });
+    await counselor.click('[data-testid=photo-upload-submit]');
+    await expect
+      .poll(() =>
+        counselor
+          .locator('.photo-panel img.avatar')
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBe(1);
+
+    await counselor.click('.subnav a[href="/counselor/qualifications"]');
+    await counselor.waitForSelector('[data-testid=qualifications-empty]');
+    await counselor.selectOption('[data-testid=qualification-add-typeCode]', 'cps_registered');
+    await counselor.fill('[data-testid=qualification-add-number]', `CPS-${STAMP}`);
+    await counselor.fill('[data-testid=qualification-add-issuer]', '中国心理学会');
+    await counselor.fill('[data-testid=qualification-add-issuedOn]', dayFromToday(-400));
+    await counselor.fill('[data-testid=qualification-add-expiresOn]', dayFromToday(45));
+    await counselor.fill(
+      '[data-testid=qualification-add-verificationUrl]',
+      'https://example.org/registry',
+    );
+    await counselor.click('[data-testid=qualification-add-submit]');
+    const card = counselor.locator('[data-testid=qualification-card]');
+    await expect.poll(() => card.count()).toBe(1);
+    // 45 days to expiry: flagged.
+    expect(
+      await card.locator('[data-testid=qualification-expiry]').getAttribute('data-level'),
+    ).toBe('soon');
+
+    // A text file named .pdf is refused by content, and the server's explanation is shown.
+    await card.locator('[data-testid=qualification-file-input]').setInputFiles({
+      name: 'certificate.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('this is not a PDF at all'),
+    });
+    await card.locator('[data-testid=qualification-file-submit]').click();
+    await expect
+      .poll(() => card.locator('[data-testid=qualification-file-detail]').textContent())
+      .toMatch(/详情：.*text\/plain|详情：.*not a recognised type/);
+
+    await card.locator('[data-testid=qualification-file-input]').setInputFiles({
+      name: '注册证书.pdf',
+      mimeType: 'application/pdf',
+      buffer: MINIMAL_PDF,
+    });
+    await card.locator('[data-testid=qualification-file-submit]').click();
+    await counselor.waitForSelector('[data-testid=qualification-download]');
+    await counselor.screenshot({
+      path: join(RESULTS, 'counselor-qualifications.png'),
+      fullPage: true,
+    });
+
+    await counselor.click('.subnav a[href="/counselor/profile"]');
+    await counselor.click('[data-testid=profile-submit]');
+    await expect
+      .poll(() => counselor.locator('[data-testid=counselor-status]').getAttribute('data-status'))
+      .toBe('submitted');
+    // Under review the application is locked: the editor gives way to read-only facts.
+    expect(await counselor.locator('[data-testid=profile-facts]').count()).toBe(1);
+    expect(await counselor.locator('[data-testid=profile-editor-form]').count()).toBe(0);
+    await counselor.screenshot({ path: join(RESULTS, 'counselor-submitted.png'), fullPage: true });
+  });
+
+  it('lets an administrator review, verify the certificate and approve', async () => {
+    admin = await signInNewStaff('administrator', '审核管理员');
+    await admin.click('[data-testid=site-nav] a[href="/admin/counselors"]');
+    const row = admin.locator('[data-testid=admin-counselor-row]', { hasText: COUNSELOR_NAME });
+    await row.waitFor();
+    profileId = (await row.getAttribute('data-counselor-id')) ?? '';
+    await admin.screenshot({ path: join(RESULTS, 'admin-review-queue.png'), fullPage: true });
+    await row.locator('[data-testid=admin-counselor-link]').click();
+    await admin.waitForSelector('[data-testid=decisions]');
+    expect(await admin.locator('h1').textContent()).toBe(COUNSELOR_NAME);
+
+    // A rejection needs a reason: refused in the page, nothing sent.
+    await admin.click('[data-testid=transition-reject]');
+    await admin.waitForSelector('[data-testid=transition-reason-error]');
+
+    await admin.click('[data-testid=transition-start_review]');
+    await expect
+      .poll(() => admin.locator('[data-testid=counselor-status]').getAttribute('data-status'))
+      .toBe('under_review');
+
+    const qualification = admin.locator('[data-testid=admin-qualification]');
+    expect(await qualification.locator('[data-testid=qualification-download]').count()).toBe(1);
+    await qualification.locator('[data-testid=qualification-verify]').click();
+    await expect
+      .poll(() =>
+        qualification.locator('[data-testid=qualification-status]').getAttribute('data-status'),
+      )
+      .toBe('verified');
+
+    await admin.click('[data-testid=transition-approve]');
+    await expect
+      .poll(() => admin.locator('[data-testid=counselor-status]').getAttribute('data-status'))
+      .toBe('approved');
+    await expect
+      .poll(() => admin.locator('[data-testid=admin-listable]').textContent())
+      .toBe('当前在咨询师目录中展示。');
+    expect(await admin.locator('[data-testid=review-event]').count()).toBeGreaterThanOrEqual(3);
+    await admin.screenshot({ path: join(RESULTS, 'admin-counselor-approved.png'), fullPage: true });
+
+    // The counselor sees the outcome on their own page.
+    await counselor.reload();
+    await expect
+      .poll(() => counselor.locator('[data-testid=status-next]').textContent())
+      .toContain('咨询师目录中找到你');
+  });
+
+  it('lists the approved counselor in the public directory, filterable by specialty', async () => {
+    const visitor = await newContext();
+    await visitor.goto(`${runtime.url}/counselors`);
+    const card = visitor.locator('[data-testid=directory-card]', { hasText: COUNSELOR_NAME });
+    await card.waitFor();
+    expect(await card.locator('[data-testid=directory-card-fee]').textContent()).toBe('¥299.50 起');
+    expect(await card.textContent()).toContain('丧失与哀伤');
+    expect(await card.textContent()).toContain('中国心理学会注册心理师');
+    // The portrait loads from the public directory, without a session.
+    const photo = card.locator('img.avatar');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+
+    await visitor.selectOption('[data-testid=directory-filter-specialty]', 'grief');
+    await visitor.click('[data-testid=directory-filter-submit]');
+    await visitor.waitForURL(/specialty=grief/);
+    await card.waitFor();
+    await visitor.screenshot({ path: join(RESULTS, 'directory-grief.png'), fullPage: true });
+
+    await visitor.selectOption('[data-testid=directory-filter-specialty]', 'youth');
+    await visitor.click('[data-testid=directory-filter-submit]');
+    await visitor.waitForURL(/specialty=youth/);
+    await visitor.waitForSelector('[data-testid=directory-count]');
+    expect(await card.count()).toBe(0);
+
+    await visitor.goto(`${runtime.url}/counselors?specialty=grief`);
+    await card.locator('[data-testid=directory-card-link]').click();
+    await visitor.waitForSelector('[data-testid=directory-detail-bio]');
+    expect(await visitor.locator('h1').textContent()).toBe(COUNSELOR_NAME);
+    expect(await visitor.locator('[data-testid=fee-list]').textContent()).toContain('¥380');
+    // Booking does not exist yet, and nothing pretends it does.
+    expect(await visitor.locator('text=/预约|Book/').count()).toBe(0);
+
+    await visitor.locator('[data-testid=language-switch]').selectOption('en');
+    await expect
+      .poll(() => visitor.locator('[data-testid=directory-detail-bio]').getAttribute('lang'))
+      .toBe('zh-CN');
+    expect(await visitor.locator('body').textContent()).toContain('Grief and loss');
+    await visitor.screenshot({ path: join(RESULTS, 'directory-detail-en.png'), fullPage: true });
+    await visitor.context().close();
+  });
+
+  it('lets the counselor declare a relationship and record training and supervision', async () => {
+    await counselor.goto(`${runtime.url}/counselor/relationships`);
+    await counselor.fill('[data-testid=relationship-clientIdentifier]', 'cousin@example.org');
+    await counselor.fill('[data-testid=relationship-description]', '表妹');
+    await counselor.click('[data-testid=relationship-submit]');
+    const relationship = counselor.locator('[data-testid=relationship-row]');
+    await relationship.waitFor();
+    await relationship.locator('[data-testid=relationship-end-button]').click();
+    await expect.poll(() => relationship.getAttribute('data-ended')).toBe('true');
+
+    await counselor.goto(`${runtime.url}/counselor/development`);
+    await counselor.waitForSelector('[data-testid=training-empty]');
+    await counselor.fill('[data-testid=training-title]', '哀伤辅导工作坊');
+    await counselor.fill('[data-testid=training-provider]', '中国心理学会');
+    await counselor.fill('[data-testid=training-category]', '哀伤');
+    await counselor.fill('[data-testid=training-hours]', '1.5');
+    await counselor.fill('[data-testid=training-completedOn]', dayFromToday(0));
+    await counselor.click('[data-testid=training-submit]');
+    const training = counselor.locator('[data-testid=training-row]');
+    await training.waitFor();
+    await training.locator('[data-testid=training-evidence-input]').setInputFiles({
+      name: 'attendance.pdf',
+      mimeType: 'application/pdf',
+      buffer: MINIMAL_PDF,
+    });
+    await training.locator('[data-testid=training-evidence-submit]').click();
+    await expect
+      .poll(() => training.locator('[data-testid=training-evidence-done]').textContent())
+      .toBe('已上传。');
+
+    await counselor.fill('[data-testid=supervision-supervisorName]', '陈督导');
+    await counselor.fill('[data-testid=supervision-heldOn]', dayFromToday(0));
+    await counselor.fill('[data-testid=supervision-hours]', '2');
+    await counselor.click('[data-testid=supervision-submit]');
+    await counselor.locator('[data-testid=supervision-row]').waitFor();
+    await expect
+      .poll(() => counselor.locator('[data-testid=development-progress-text]').textContent())
+      .toBe('继续教育已完成 1.5 / 20 学时');
+    await counselor.screenshot({
+      path: join(RESULTS, 'counselor-development.png'),
+      fullPage: true,
+    });
+  });
+
+  it('shows administrators the training shortfall, the vocabularies and the settings', async () => {
+    await admin.click('[data-testid=site-nav] a[href="/admin/counselors/development"]');
+    await admin.locator('[data-testid=shortfall-row]', { hasText: COUNSELOR_NAME }).waitFor();
+
+    await admin.click('[data-testid=site-nav] a[href="/admin/vocabularies"]');
+    await admin.waitForSelector('[data-testid=vocabulary-list]');
+    await admin.fill('[data-testid=vocabulary-add-code]', `eating_${STAMP}`);
+    await admin.fill('[data-testid=vocabulary-add-labelZh]', '进食障碍');
+    await admin.fill('[data-testid=vocabulary-add-labelEn]', 'Eating disorders');
+    await admin.click('[data-testid=vocabulary-add-submit]');
+    const term = admin.locator(`[data-testid=vocabulary-term][data-code="eating_${STAMP}"]`);
+    await term.waitFor();
+    await term.locator('[data-testid=vocabulary-retire]').click();
+    await expect.poll(() => term.getAttribute('data-active')).toBe('false');
+
+    await admin.click('[data-testid=site-nav] a[href="/admin/settings"]');
+    await admin.fill('[data-testid=counselor-settings-ceHoursPerYear]', '24');
+    await admin.fill('[data-testid=counselor-settings-reminderDays]', '7, 60，30');
+    await admin.click('[data-testid=counselor-settings-submit]');
+    await expect
+      .poll(() => admin.locator('[data-testid=counselor-settings-saved]').textContent())
+      .toBe('设置已保存。');
+    await admin.reload();
+    await expect
+      .poll(() => admin.inputValue('[data-testid=counselor-settings-reminderDays]'))
+      .toBe('60, 30, 7');
+    expect(await admin.inputValue('[data-testid=counselor-settings-ceHoursPerYear]')).toBe('24');
+  });
+
+  it('fits the directory and the application on a 360 px phone', async () => {
+    for (const [path, from] of [
+      ['/counselors', undefined],
+      ['/counselor/qualifications', counselor.context()],
+      [`/admin/counselors/${profileId}`, admin.context()],
+    ] as const) {
+      const page = await newContext({ width: 360, ...(from ? { from } : {}) });
+      await page.goto(runtime.url + path);
+      await page.waitForSelector('h1');
+      await page.waitForSelector('[data-testid=loading]', { state: 'detached' });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      if (path === '/counselors') {
+        // The filters fold away on a phone; the button brings them back.
+        expect(await page.isVisible('[data-testid=directory-filter-specialty]')).toBe(false);
+        await page.click('[data-testid=directory-filters-toggle]');
+        expect(await page.isVisible('[data-testid=directory-filter-specialty]')).toBe(true);
+        await page.screenshot({ path: join(RESULTS, 'directory-360.png'), fullPage: true });
+      }
+      await page.context().close();
+    }
+  });
+
+  it('has no accessibility violations that axe-core can detect', async () => {
+    expect(await axeViolations('/counselors')).toEqual([]);
+    expect(await axeViolations('/counselors?specialty=grief&minPrice=100')).toEqual([]);
+    expect(await axeViolations(`/admin/counselors/${profileId}`, admin.context())).toEqual([]);
+    expect(await axeViolations('/admin/counselors?view=all', admin.context())).toEqual([]);
+    expect(await axeViolations('/counselor/profile', counselor.context())).toEqual([]);
+    expect(await axeViolations('/counselor/qualifications', counselor.context())).toEqual([]);
+    expect(await axeViolations('/counselor/development', counselor.context())).toEqual([]);
+    expect(await axeViolations('/admin/vocabularies', admin.context())).toEqual([]);
+  });
+
+  it('violated no Content-Security-Policy rule on any page', async () => {
+    await counselor.context().close();
+    await admin.context().close();
+    expect(cspViolations).toEqual([]);
+  });
+});
