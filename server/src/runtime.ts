@@ -10,6 +10,7 @@ import { createDeliveryJob } from './modules/notifications/notification-delivery
 import { createCredentialExpiryJob } from './modules/counselors/credential-expiry.job.ts';
 import { createSenders } from './modules/notifications/senders/create-senders.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
+import { analyzeJob, vacuumJob } from './modules/system/maintenance.job.ts';
 import { ConfigError, type Config } from './platform/config.ts';
 import { acquireDataDirLock, type DataDirLock } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
@@ -22,7 +23,7 @@ import { seedOrganizationDefaults } from './modules/organizations/organization.s
 import { organizations } from './platform/db/schema/index.ts';
 
 /** Every periodic or queued job of the product; modules add theirs here. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [heartbeatJob];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [heartbeatJob, analyzeJob, vacuumJob];
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {

@@ -12,6 +12,7 @@ import {
 import { applyTransition } from './counselor-transition.ts';
 import { hasQualifyingCertificate, updateProfile } from './counselor.repo.ts';
 import { requireNotOwn } from './review-rules.ts';
+import { recordStanding } from './standing.service.ts';
 
 /**
  * Fires a vetting event (A3): the counselor submits their own application; administrators take
@@ -23,6 +24,31 @@ export async function transitionProfile(
   id: string,
   input: { event: CounselorEvent; reason?: string | undefined },
 ): Promise<CounselorProfile> {
+  // Suspension and removal are sanctions (A9): their reasons may describe a complaint and the
+  // people in it, so they go through the standing record, sealed, never into the history in clear.
+  if (input.event === 'suspend' || input.event === 'remove') {
+    // Authorise first: who may not decide learns nothing about what the decision would need.
+    const current = await ctx.app.database.db.transaction((tx) =>
+      loadProfileFor(tx, actor, id, 'review'),
+    );
+    requireNotOwn(actor, current);
+    const reason = input.reason?.trim() ?? '';
+    if (reason.length < 10) {
+      throw new AppError('validation_failed', 'Give the reason for this decision.', [
+        { path: 'body.reason', message: 'At least 10 characters', code: 'too_small' },
+      ]);
+    }
+    if (input.event === 'suspend' && current.status !== 'approved') {
+      throw new AppError(
+        'invalid_transition',
+        `A counselor who is ${current.status} cannot be suspended.`,
+      );
+    }
+    return recordStanding(ctx, actor, id, {
+      kind: input.event === 'suspend' ? 'suspension' : 'removal',
+      reason,
+    });
+  }
   const result = await inTransaction(ctx, actor, async (w) => {
     const byCounselor = input.event === 'submit';
     const row = await loadProfileFor(w.tx, actor, id, byCounselor ? 'submit' : 'review', {

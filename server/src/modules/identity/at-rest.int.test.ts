@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../../test/http-client.ts';
 import { codeIn, createMember, outboxFor, signedInClient } from '../../test/identity-fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { testBackend } from '../../test/test-database.ts';
+import { databaseDump } from '../../test/database-dump.ts';
 
 /**
  * Sends canary values through the API into every sensitive field, then reads the whole database
@@ -72,17 +71,3 @@ describe('nothing sensitive is stored in clear', () => {
     expect(dump).not.toContain(code);
   });
 });
-
-/** pg_dump of the server database, or the embedded database's whole data directory. */
-async function databaseDump(t: TestApp): Promise<string> {
-  if (testBackend() === 'postgres') {
-    return execFileSync('pg_dump', ['--no-owner', t.database.url ?? ''], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-  }
-  if (!t.database.pglite) throw new Error('no embedded database');
-  await t.database.query('CHECKPOINT');
-  const tar = await t.database.pglite.dumpDataDir('none');
-  return Buffer.from(await tar.arrayBuffer()).toString('latin1');
-}
