@@ -115,7 +115,7 @@ describe('transition refusals', () => {
 describe('actions offered', () => {
   const owner = actor(OWNER, ['counselor']);
   const admin = actor(ADMIN, ['administrator']);
-  const none = { pendingQualification: false };
+  const none = { hasQualification: false };
 
   it('lets the owner edit and submit an applicant profile, nothing else', () => {
     expect(actionsFor(owner, profile('applicant'), none)).toEqual([
@@ -126,7 +126,7 @@ describe('actions offered', () => {
   });
 
   it('gives administrators the decisions the state allows', () => {
-    expect(actionsFor(admin, profile('under_review'), { pendingQualification: true })).toEqual(
+    expect(actionsFor(admin, profile('under_review'), { hasQualification: true })).toEqual(
       expect.arrayContaining([
         'request_info',
         'approve',
@@ -140,6 +140,16 @@ describe('actions offered', () => {
     );
   });
 
+  it('lets a reviewer decide certificates again (to correct a decision), not without any', () => {
+    expect(actionsFor(admin, profile('approved'), { hasQualification: true })).toContain(
+      'verify_qualification',
+    );
+    expect(actionsFor(admin, profile('approved'), none)).not.toContain('verify_qualification');
+    expect(actionsFor(admin, profile('removed'), { hasQualification: true })).not.toContain(
+      'verify_qualification',
+    );
+  });
+
   it('does not offer re-applying out of a sanction', () => {
     const sanctioned = profile('suspended', { suspendedFor: 'sanction' });
     expect(actionsFor(owner, sanctioned, none)).not.toContain('submit');
@@ -149,7 +159,7 @@ describe('actions offered', () => {
 
   it('never lets an administrator decide on their own application', () => {
     const both = actor(OWNER, ['counselor', 'administrator']);
-    const actions = actionsFor(both, profile('under_review'), { pendingQualification: true });
+    const actions = actionsFor(both, profile('under_review'), { hasQualification: true });
     expect(actions).not.toContain('approve');
     expect(actions).not.toContain('verify_qualification');
   });

@@ -57,7 +57,7 @@ export function isReviewOverdue(
 export function actionsFor(
   actor: Actor,
   row: CounselorProfileRow,
-  facts: { pendingQualification: boolean },
+  facts: { hasQualification: boolean },
 ): CounselorAction[] {
   const out: CounselorAction[] = [];
   const own = row.userId === actor.userId;
@@ -71,7 +71,8 @@ export function actionsFor(
   }
   if (!own && counselorPolicy.can(actor, 'review', row)) {
     out.push(...eventsFrom(row.status, 'administrator'));
-    if (live && facts.pendingQualification) out.push('verify_qualification');
+    // Any certificate, decided or not: a reviewer may correct an earlier decision.
+    if (live && facts.hasQualification) out.push('verify_qualification');
     if (row.status === 'approved' || row.status === 'suspended') out.push('recheck');
   }
   if (!own && live && counselorPolicy.can(actor, 'standing', row)) out.push('standing');
@@ -183,7 +184,7 @@ export async function presentProfile(
     })),
     standing: presentedStanding,
     actions: actionsFor(actor, row, {
-      pendingQualification: qualifications.some((q) => q.status === 'pending'),
+      hasQualification: qualifications.length > 0,
     }),
     updatedAt: row.updatedAt.toISOString(),
   };
