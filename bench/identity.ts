@@ -1,8 +1,11 @@
 // `npm run bench:identity`: sign-in latency, and the throughput of an audited read of sensitive
 // data (GET /api/v1/users/:id decrypts identity and contact details and appends a hash-chained
-// audit event in the same transaction) next to a bare Fastify measured in the same run.
+// audit event committed before the answer) next to a bare Fastify measured in the same run, and
+// next to a bare Fastify answering with one SELECT on PGlite (the embedded database's ceiling).
+// With BENCH_DATABASE_URL (an admin URL of a PostgreSQL server) it measures there too.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import pg from 'pg';
 import { join } from 'node:path';
 import { BARE, SERVER, load, median, quantile, root, round, startProcess } from './lib.ts';
 
@@ -59,6 +62,43 @@ async function main() {
   const pgliteResult = await load(`${barePglite.url}/row`, { seconds: DURATION });
   await barePglite.stop();
 
+  const embedded = await measureServer({});
+  const server = process.env.BENCH_DATABASE_URL
+    ? await withScratchDatabase(process.env.BENCH_DATABASE_URL, (url) =>
+        measureServer({ DATABASE_URL: url, ANXIN_ENV: 'development' }),
+      )
+    : null;
+  const ratios = (m: Measured) => ({
+    anxin: m.audited,
+    ratio: round(m.audited.requestsPerSec / bareResult.requestsPerSec, 3),
+    ratioToOneSelect: round(m.audited.requestsPerSec / pgliteResult.requestsPerSec, 2),
+  });
+  return {
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      loadAtStart: round(loadavg()[0] ?? 0, 2),
+    },
+    signIn: embedded.signIn,
+    auditedRead: {
+      endpoint: 'GET /api/v1/users/:id (session, decrypt, audit event committed before the answer)',
+      connections: 50,
+      seconds: DURATION,
+      bareFastify: bareResult,
+      bareFastifyOnePgliteSelect: pgliteResult,
+      embedded: ratios(embedded),
+      ...(server ? { postgresServer: { signIn: server.signIn, ...ratios(server) } } : {}),
+    },
+  };
+}
+
+interface Measured {
+  signIn: { samples: number; p50Ms: number; p95Ms: number };
+  audited: Awaited<ReturnType<typeof load>>;
+}
+
+/** Sign-in latency and audited-read throughput of the real server on one database. */
+async function measureServer(env: Record<string, string>): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), 'anxin-bench-identity-'));
   const anxin = await startProcess(SERVER, {
     ANXIN_DATA_DIR: dir,
@@ -67,6 +107,7 @@ async function main() {
     ANXIN_LOG_LEVEL: 'warn',
     // The general per-IP limiter would otherwise be what is measured.
     ANXIN_RATE_LIMIT_MAX: '100000000',
+    ...env,
   });
   try {
     const times: number[] = [];
@@ -85,27 +126,32 @@ async function main() {
       headers: { cookie: cookieHeader(last.jar) },
     });
     return {
-      machine: { cpus: cpus().length, node: process.version },
       signIn: {
         samples: times.length,
         p50Ms: round(median(times), 1),
         p95Ms: round(quantile(times, 0.95), 1),
-        note: 'argon2id m=19456 KiB t=2 p=1, session rotation, audit event',
       },
-      auditedRead: {
-        endpoint: 'GET /api/v1/users/:id (decrypt + audit append per request)',
-        connections: 50,
-        seconds: DURATION,
-        bareFastify: bareResult,
-        bareFastifyOnePgliteSelect: pgliteResult,
-        anxin: audited,
-        ratio: round(audited.requestsPerSec / bareResult.requestsPerSec, 3),
-        ratioToOneSelect: round(audited.requestsPerSec / pgliteResult.requestsPerSec, 2),
-      },
+      audited,
     };
   } finally {
     await anxin.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `fn` on a fresh database of the server at `adminUrl`, dropped afterwards. */
+async function withScratchDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>) {
+  const name = `anxin_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
   }
 }
 
