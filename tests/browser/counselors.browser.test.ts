@@ -374,6 +374,76 @@ describe('counselor vetting and directory in Chromium', () => {
     });
   });
 
+  /** How many audited reads of this kind the server has recorded for the profile. */
+  async function auditedReads(action: string): Promise<number> {
+    const rows = await runtime.ctx.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND entity_id = $2',
+      [action, profileId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  it('shows an administrator the relationships and training on demand, and lets them edit the profile', async () => {
+    const relationshipReads = await auditedReads('counselor.relationships.read');
+    const developmentReads = await auditedReads('counselor.development.read');
+    await admin.goto(`${runtime.url}/admin/counselors/${profileId}`);
+    await admin.waitForSelector('[data-testid=decisions]');
+    await admin.waitForSelector('[data-testid=loading]', { state: 'detached' });
+
+    // Declared relationships name other people: nothing is read until the section is opened.
+    const relationships = admin.locator('[data-testid=admin-relationships]');
+    const relationshipsToggle = relationships.locator('[data-testid=admin-relationships-toggle]');
+    expect(await relationshipsToggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await relationships.locator('[data-testid=relationship-row]').count()).toBe(0);
+    expect(await auditedReads('counselor.relationships.read')).toBe(relationshipReads);
+    await relationshipsToggle.click();
+    expect(await relationshipsToggle.getAttribute('aria-expanded')).toBe('true');
+    const declared = relationships.locator('[data-testid=relationship-row]');
+    await declared.waitFor();
+    expect(await declared.textContent()).toContain('表妹');
+    expect(await declared.getAttribute('data-ended')).toBe('true');
+    // Read-only: the administrator cannot end or declare one.
+    expect(await relationships.locator('button:not([aria-expanded])').count()).toBe(0);
+    expect(await auditedReads('counselor.relationships.read')).toBe(relationshipReads + 1);
+
+    const development = admin.locator('[data-testid=admin-development]');
+    expect(await auditedReads('counselor.development.read')).toBe(developmentReads);
+    await development.locator('[data-testid=admin-development-toggle]').click();
+    await development.locator('[data-testid=training-row]').waitFor();
+    expect(await development.locator('[data-testid=training-row]').textContent()).toContain(
+      '哀伤辅导工作坊',
+    );
+    expect(await development.locator('[data-testid=supervision-row]').textContent()).toContain(
+      '陈督导',
+    );
+    expect(await development.locator('[data-testid=training-delete-button]').count()).toBe(0);
+    expect(await development.locator('form').count()).toBe(0);
+    expect(await auditedReads('counselor.development.read')).toBe(developmentReads + 1);
+    await admin.screenshot({ path: join(RESULTS, 'admin-counselor-records.png'), fullPage: true });
+
+    // A8: the administrator corrects the public profile with the counselor's own editor.
+    const edit = admin.locator('[data-testid=admin-profile-edit]');
+    expect(await edit.getAttribute('aria-expanded')).toBe('false');
+    await edit.click();
+    expect(await edit.getAttribute('aria-expanded')).toBe('true');
+    expect(await admin.inputValue('[data-testid=profile-editor-displayName]')).toBe(COUNSELOR_NAME);
+    await admin.fill('[data-testid=profile-editor-bioEn]', 'Walks with people through grief.');
+    await admin.fill('[data-testid=profile-editor-fees-intake]', '400');
+    await admin.click('[data-testid=profile-editor-submit]');
+    await expect
+      .poll(() => admin.locator('[data-testid=admin-profile-saved]').textContent())
+      .toBe('资料已保存。');
+    expect(await edit.getAttribute('aria-expanded')).toBe('false');
+    expect(await admin.locator('[data-testid=profile-editor-form]').count()).toBe(0);
+    await admin.reload();
+    const facts = admin.locator('[data-testid=profile-facts]');
+    await facts.waitFor();
+    expect(await facts.textContent()).toContain('Walks with people through grief.');
+    expect(await facts.textContent()).toContain('¥400');
+    // Nothing sensitive was read again on the reload.
+    expect(await auditedReads('counselor.relationships.read')).toBe(relationshipReads + 1);
+  });
+
   it('shows administrators the training shortfall, the vocabularies and the settings', async () => {
     await admin.click('[data-testid=site-nav] a[href="/admin/counselors/development"]');
     await admin.locator('[data-testid=shortfall-row]', { hasText: COUNSELOR_NAME }).waitFor();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { flattenMessages } from '../i18n/messages.ts';
 import en from '../i18n/locales/en.json';
 import zhCN from '../i18n/locales/zh-CN.json';
-import { groupNavigation, navigationFor } from './navigation.ts';
+import { currentLink, groupNavigation, navigationFor } from './navigation.ts';
 
 const paths = (roles: readonly Role[]) => navigationFor(roles).map((item) => item.to);
 
@@ -141,5 +141,40 @@ describe('navigationFor', () => {
   it('groups items by section in order', () => {
     const groups = groupNavigation(navigationFor(['client', 'guardian']));
     expect(groups.map((group) => group.section)).toEqual(['public', 'client', 'guardian']);
+  });
+});
+
+describe('currentLink', () => {
+  const admin = navigationFor(['administrator'], PERMISSIONS).map((item) => item.to);
+
+  it('marks only the most specific link when one path lies under another', () => {
+    expect(admin).toEqual(
+      expect.arrayContaining(['/admin/counselors', '/admin/counselors/development']),
+    );
+    expect(currentLink(admin, '/admin/counselors/development')).toBe(
+      '/admin/counselors/development',
+    );
+    expect(currentLink(admin, '/admin/counselors')).toBe('/admin/counselors');
+  });
+
+  it('keeps a section current on the pages below it', () => {
+    expect(currentLink(admin, '/admin/counselors/00000000-0000-4000-8000-000000000003')).toBe(
+      '/admin/counselors',
+    );
+    expect(currentLink(admin, '/admin/users/abc')).toBe('/admin/users');
+  });
+
+  it('matches whole path segments, ignoring case and a trailing slash', () => {
+    expect(currentLink(['/admin/users'], '/admin/users-archive')).toBeNull();
+    expect(currentLink(admin, '/Admin/Counselors/Development/')).toBe(
+      '/admin/counselors/development',
+    );
+  });
+
+  it('marks home only on the home page', () => {
+    const links = ['/', '/counselors', '/help'];
+    expect(currentLink(links, '/')).toBe('/');
+    expect(currentLink(links, '/counselors/42')).toBe('/counselors');
+    expect(currentLink(links, '/sign-in')).toBeNull();
   });
 });

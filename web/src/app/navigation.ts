@@ -131,3 +131,21 @@ export function groupNavigation(items: readonly NavItem[]): NavGroup[] {
   }
   return groups;
 }
+
+/**
+ * The link that marks where the person is: the most specific one whose path is the current path
+ * or a parent of it, so on `/admin/counselors/development` only that link is current, not also
+ * `/admin/counselors`. Home counts only on `/` itself. Paths compare without letter case and
+ * trailing slashes, as the router matches them.
+ */
+export function currentLink(paths: readonly string[], pathname: string): string | null {
+  const path = pathname.toLowerCase().replace(/\/+$/, '') || '/';
+  let best: string | null = null;
+  for (const to of paths) {
+    const target = to.toLowerCase();
+    const matches =
+      target === '/' ? path === '/' : path === target || path.startsWith(`${target}/`);
+    if (matches && (best === null || to.length > best.length)) best = to;
+  }
+  return best;
+}

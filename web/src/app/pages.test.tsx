@@ -1,25 +1,16 @@
 import type { Locale } from '@anxin/common';
 import { renderToString } from 'react-dom/server';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { Form, TextField } from '../components/form.tsx';
 import { createI18n } from '../i18n/i18n.ts';
 import type { FormController } from '../lib/use-form.ts';
 import { AppProviders } from './providers.tsx';
-import { routes } from './routes.tsx';
 import type { ShellData } from './shell-data.ts';
 import { FULL_MFA, buildActor, buildMeta } from './test-fixtures.ts';
+import { renderPath, VISITOR } from './test-render.tsx';
 
-const VISITOR: ShellData = { status: 'ready', meta: buildMeta(), actor: null };
-
-function render(path: string, shell: ShellData = VISITOR, locale: Locale = 'zh-CN'): string {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  return renderToString(
-    <AppProviders i18n={createI18n(locale)} initial={shell}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-}
+const render = (path: string, shell: ShellData = VISITOR, locale?: Locale) =>
+  renderPath(path, shell, locale);
 
 const signedIn = (overrides: Parameters<typeof buildActor>[0] = {}): ShellData => ({
   status: 'ready',

@@ -1,22 +1,15 @@
 import type { Locale } from '@anxin/common';
 import { renderToString } from 'react-dom/server';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/i18n.ts';
 import { ErrorScreen } from './error-page.tsx';
 import { AppProviders } from './providers.tsx';
-import { routes } from './routes.tsx';
 import type { ShellData } from './shell-data.ts';
 import { FULL_MFA, buildActor, buildMeta } from './test-fixtures.ts';
+import { renderPath } from './test-render.tsx';
 
-function render(path: string, locale: Locale = 'zh-CN', initial?: ShellData): string {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  return renderToString(
-    <AppProviders i18n={createI18n(locale)} initial={initial}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-}
+const render = (path: string, locale: Locale = 'zh-CN', initial?: ShellData) =>
+  renderPath(path, initial, locale);
 
 describe('the shell', () => {
   it('renders the home page in Chinese by default', () => {
@@ -72,6 +65,22 @@ describe('the shell', () => {
     expect(html).toContain('href="/schedule"');
     expect(html).toContain('Version 9.8.7');
     expect(html).not.toContain('data-testid="shell-notice"');
+  });
+
+  it('marks one menu link as current: the shortfall report, not also the counselors list', () => {
+    const html = render('/admin/counselors/development', 'en', {
+      status: 'ready',
+      meta: buildMeta(),
+      actor: buildActor({
+        roles: ['administrator'],
+        mfa: FULL_MFA,
+        abilities: ['counselor.list', 'counselor.development.report'],
+      }),
+    });
+    const nav = /<nav[^>]*data-testid="site-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    const current = [...nav.matchAll(/<a [^>]*aria-current="page"[^>]*>/g)].map((m) => m[0]);
+    expect(current).toHaveLength(1);
+    expect(current[0]).toContain('href="/admin/counselors/development"');
   });
 
   it('renders a friendly error screen without details', () => {

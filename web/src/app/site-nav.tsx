@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
-import { groupNavigation, type NavItem } from './navigation.ts';
+import { Link, useLocation } from 'react-router';
+import { currentLink, groupNavigation, type NavItem } from './navigation.ts';
 
 export const NAV_PANEL_ID = 'site-nav-panel';
 
@@ -14,6 +14,12 @@ interface SiteNavProps {
 
 export function SiteNav({ items, open, onClose }: SiteNavProps) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  // One link is current, the most specific: a parent path's link is not marked as well.
+  const current = currentLink(
+    items.map((item) => item.to),
+    pathname,
+  );
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) onClose();
   };
@@ -39,9 +45,13 @@ export function SiteNav({ items, open, onClose }: SiteNavProps) {
               >
                 {group.items.map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === '/'} onClick={onClose}>
+                    <Link
+                      to={item.to}
+                      aria-current={item.to === current ? 'page' : undefined}
+                      onClick={onClose}
+                    >
                       {t(item.labelKey)}
-                    </NavLink>
+                    </Link>
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,10 @@
-import { useId, type ChangeEvent, type ReactNode, type SubmitEvent } from 'react';
+import {
+  useId,
+  type ChangeEvent,
+  type HTMLAttributes,
+  type ReactNode,
+  type SubmitEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../i18n/keys.ts';
 import type { FormController } from '../lib/use-form.ts';
@@ -108,7 +114,7 @@ export function FieldShell({
   );
 }
 
-type InputType = 'text' | 'email' | 'tel' | 'password' | 'date' | 'search';
+type InputType = 'text' | 'email' | 'tel' | 'password' | 'date' | 'search' | 'url';
 
 interface TextFieldProps<F extends string> {
   form: FormController<F>;
@@ -117,11 +123,13 @@ interface TextFieldProps<F extends string> {
   hint?: ReactNode;
   type?: InputType;
   autoComplete?: string;
-  inputMode?: 'text' | 'email' | 'tel' | 'numeric';
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   maxLength?: number;
   required?: boolean;
   multiline?: boolean;
   rows?: number;
+  /** Shown after the input, e.g. a unit ("yuan", "hours"); single-line inputs only. */
+  suffix?: string;
 }
 
 /** A labelled input whose hint and error are tied to it with aria-describedby. */
@@ -137,6 +145,7 @@ export function TextField<F extends string>({
   required = false,
   multiline = false,
   rows = 4,
+  suffix,
 }: TextFieldProps<F>) {
   const id = `${useId()}-${fieldSlug(name)}`;
   const error = form.errors.fields[name];
@@ -165,17 +174,26 @@ export function TextField<F extends string>({
           'aria-required': required || undefined,
           'data-testid': testId,
         };
-        return multiline ? (
-          <textarea className="input input--multiline" rows={rows} {...common} />
-        ) : (
+        if (multiline) {
+          return <textarea className="input input--multiline" rows={rows} {...common} />;
+        }
+        const input = (
           <input
-            className="input"
+            className={suffix ? 'input input--with-suffix' : 'input'}
             type={type}
             autoComplete={autoComplete}
             inputMode={inputMode}
             spellCheck={type === 'text' ? undefined : false}
             {...common}
           />
+        );
+        return suffix ? (
+          <span className="input-suffix">
+            {input}
+            <span aria-hidden="true">{suffix}</span>
+          </span>
+        ) : (
+          input
         );
       }}
     </FieldShell>

@@ -4,6 +4,7 @@ import {
   apiGet,
   apiPost,
   apiRequest,
+  apiUpload,
   codeForStatus,
   noContent,
   parseProblem,
@@ -206,6 +207,37 @@ describe('CSRF protection', () => {
       code: 'csrf_failed',
     });
     expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('apiUpload', () => {
+  it('sends the file itself with PUT, its type, its encoded name and the CSRF token', async () => {
+    vi.stubGlobal('document', { cookie: 'anxin_csrf=t' });
+    const fetchMock = stubFetch(Response.json({ id: 'x' }));
+    const file = new File(['%PDF-1.4'], '证书 1.pdf', { type: 'application/pdf' });
+    await expect(apiUpload('/api/v1/x/file', file)).resolves.toBeUndefined();
+    const [path, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(path).toBe('/api/v1/x/file');
+    expect(init.method).toBe('PUT');
+    expect(init.body).toBe(file);
+    expect(init.headers).toEqual({
+      Accept: 'application/json, application/problem+json',
+      'Content-Type': 'application/pdf',
+      'X-File-Name': '%E8%AF%81%E4%B9%A6%201.pdf',
+      'X-CSRF-Token': 't',
+    });
+  });
+
+  it('reports a refused file like any other failure, with the server’s code', async () => {
+    stubFetch(
+      new Response(
+        JSON.stringify({ type: 'x', title: 'x', status: 415, code: 'file_type_not_allowed' }),
+        { status: 415, headers: { 'Content-Type': 'application/problem+json' } },
+      ),
+    );
+    await expect(apiUpload('/api/v1/x/file', new File(['x'], 'a.txt'))).rejects.toMatchObject({
+      code: 'file_type_not_allowed',
+    });
   });
 });
 

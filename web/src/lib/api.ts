@@ -43,6 +43,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The server answered 404: missing, or hidden from this person (which it does not tell apart). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 // Several codes share a status: the first listed is the generic one, except that a bare 400 says
 // nothing about validation, so it maps to bad_request.
 const CODE_BY_STATUS = new Map<number, ErrorCode>([[400, 'bad_request']]);
@@ -135,17 +140,33 @@ const CSRF_REFRESH_PATH = '/api/v1/session';
 export interface RequestOptions {
   method?: Method;
   body?: unknown;
+  /** A file sent as the body itself (not JSON, not multipart), instead of `body`. */
+  file?: File;
   signal?: AbortSignal;
+}
+
+/**
+ * A file's bytes as the body, its name URL-encoded in `X-File-Name`. The server sniffs the
+ * content, so the declared type is only a courtesy.
+ */
+function fileHeaders(file: File): Record<string, string> {
+  return {
+    'Content-Type': file.type || 'application/octet-stream',
+    'X-File-Name': encodeURIComponent(file.name),
+  };
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
+  const { file } = options;
+  const headers = requestHeaders(method, options.body !== undefined, documentCookies());
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: requestHeaders(method, options.body !== undefined, documentCookies()),
+    headers: file ? { ...headers, ...fileHeaders(file) } : headers,
   };
-  if (options.body !== undefined) init.body = JSON.stringify(options.body);
+  if (file) init.body = file;
+  else if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
   try {
     return await fetch(path, init);
@@ -213,6 +234,11 @@ export function apiPatch<T>(path: string, schema: Schema<T>, body: unknown): Pro
 
 export function apiDelete(path: string): Promise<undefined> {
   return apiRequest(path, noContent, { method: 'DELETE' });
+}
+
+/** Uploads one file with PUT; the answer's body is not needed (the page loads what changed). */
+export async function apiUpload(path: string, file: File): Promise<void> {
+  await apiRequest(path, { parse: () => undefined }, { method: 'PUT', file });
 }
 
 /** A query string from the defined, non-empty values, in the order given. */

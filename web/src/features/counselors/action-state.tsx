@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '../../components/form.tsx';
 import type { Message } from '../../i18n/keys.ts';
@@ -74,17 +74,86 @@ export function ActionOutcome({ state, testId }: { state: ActionState; testId: s
   );
 }
 
-export function FailureAlert({ failure, testId }: { failure: Failure; testId: string }) {
+interface FailureAlertProps {
+  failure: Failure;
+  testId: string;
+  /** Under a field (styled as the field's error, with this id for aria-describedby). */
+  fieldErrorId?: string;
+  detailTestId?: string;
+}
+
+export function FailureAlert({
+  failure,
+  testId,
+  fieldErrorId,
+  detailTestId = `${testId}-detail`,
+}: FailureAlertProps) {
   const { t } = useTranslation();
   const say = useMessage();
+  const inField = fieldErrorId !== undefined;
   return (
-    <div className="form-alert" role="alert" data-testid={testId}>
+    <div
+      id={fieldErrorId}
+      className={inField ? 'field__error' : 'form-alert'}
+      role="alert"
+      data-testid={testId}
+    >
       <p>{say(failure.message)}</p>
       {failure.detail && (
-        <p className="form-alert__detail" lang="en" data-testid={`${testId}-detail`}>
+        <p
+          className={inField ? 'field__detail' : 'form-alert__detail'}
+          lang="en"
+          data-testid={detailTestId}
+        >
           {t('counselors.upload.detail', { detail: failure.detail })}
         </p>
       )}
     </div>
+  );
+}
+
+/** A button's classes: secondary unless it is the main action; small inside a card. */
+export function buttonClass(primary: boolean, small: boolean): string {
+  return ['button', primary ? '' : 'button--secondary', small ? 'button--small' : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+interface ActionButtonProps {
+  state: ActionState;
+  /** Which action this is; the button says "working" while it runs. */
+  id: string;
+  testId: string;
+  label: ReactNode;
+  action: () => Promise<unknown>;
+  success?: Message;
+  small?: boolean;
+  primary?: boolean;
+}
+
+/** A button for a one-click action; ignored (aria-disabled) while any action of its state runs. */
+export function ActionButton({
+  state,
+  id,
+  testId,
+  label,
+  action,
+  success,
+  small = false,
+  primary = false,
+}: ActionButtonProps) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className={buttonClass(primary, small)}
+      data-testid={testId}
+      aria-disabled={state.busy !== null || undefined}
+      onClick={() => {
+        state.run(id, action, success);
+      }}
+    >
+      {state.busy === id ? t('form.working') : label}
+    </button>
   );
 }

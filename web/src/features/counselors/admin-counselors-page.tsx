@@ -1,8 +1,9 @@
 import { COUNSELOR_STATUSES } from '@anxin/common';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { LoadError, Loading } from '../../components/load-state.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
+import { DataTable } from '../../components/data-table.tsx';
+import { Loaded } from '../../components/load-state.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { useDateFormat } from '../../app/use-date-format.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import {
@@ -36,9 +37,13 @@ export function AdminCounselorsPage() {
   };
 
   return (
-    <div className="page page--full" data-testid="admin-counselors-page">
-      <PageHeading title={t('counselors.admin.title')}>{t('counselors.admin.heading')}</PageHeading>
-      <AdminSubnav />
+    <PageFrame
+      testId="admin-counselors-page"
+      width="full"
+      title={t('counselors.admin.title')}
+      heading={t('counselors.admin.heading')}
+      nav={<AdminSubnav />}
+    >
       <nav className="tabs" aria-label={t('counselors.admin.viewsLabel')}>
         <ul>
           {ADMIN_VIEWS.map((view) => (
@@ -83,92 +88,78 @@ export function AdminCounselorsPage() {
           </ul>
         </nav>
       )}
-      {list.status === 'loading' && <Loading />}
-      {list.status === 'error' && <LoadError error={list.error} onRetry={list.reload} />}
-      {list.status === 'ready' && (
-        <>
-          <p role="status" className="status-line" data-testid="admin-counselors-count">
-            {t('counselors.admin.count', { count: list.data.total })}
-          </p>
-          {list.data.items.length === 0 ? (
-            <p data-testid="admin-counselors-empty">{t('counselors.admin.empty')}</p>
-          ) : (
-            <div
-              className="table-wrap"
-              role="region"
-              aria-labelledby="admin-counselors-caption"
-              tabIndex={0}
-            >
-              <table className="table" data-testid="admin-counselors-table">
-                <caption id="admin-counselors-caption" className="visually-hidden">
-                  {t(`counselors.admin.view.${state.view}`)}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('counselors.fields.displayName')}</th>
-                    <th scope="col">{t('counselors.fields.status')}</th>
-                    <th scope="col">{t('counselors.fields.submittedAt')}</th>
-                    <th scope="col">{t('counselors.fields.nextDue')}</th>
-                    <th scope="col">{t('counselors.fields.lastReviewedAt')}</th>
-                    <th scope="col">{t('counselors.fields.listed')}</th>
+      <Loaded resource={list}>
+        {(data) => (
+          <>
+            <p role="status" className="status-line" data-testid="admin-counselors-count">
+              {t('counselors.admin.count', { count: data.total })}
+            </p>
+            {data.items.length === 0 ? (
+              <p data-testid="admin-counselors-empty">{t('counselors.admin.empty')}</p>
+            ) : (
+              <DataTable
+                testId="admin-counselors-table"
+                caption={t(`counselors.admin.view.${state.view}`)}
+                columns={[
+                  t('counselors.fields.displayName'),
+                  t('counselors.fields.status'),
+                  t('counselors.fields.submittedAt'),
+                  t('counselors.fields.nextDue'),
+                  t('counselors.fields.lastReviewedAt'),
+                  t('counselors.fields.listed'),
+                ]}
+              >
+                {data.items.map((item) => (
+                  <tr key={item.id} data-testid="admin-counselor-row" data-counselor-id={item.id}>
+                    <td>
+                      <Link to={`/admin/counselors/${item.id}`} data-testid="admin-counselor-link">
+                        {item.displayName}
+                      </Link>
+                    </td>
+                    <td>
+                      <StatusBadge status={item.status} />
+                    </td>
+                    <td>{item.submittedAt ? formatDate(item.submittedAt) : '—'}</td>
+                    <td>
+                      {item.nextDueOn ? (
+                        <>
+                          {formatDay(item.nextDueOn)}
+                          {item.nextDueKind && (
+                            <span className="cell-note">
+                              {t(`counselors.admin.dueKind.${item.nextDueKind}`)}
+                            </span>
+                          )}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>
+                      {item.lastReviewedAt
+                        ? formatDate(item.lastReviewedAt)
+                        : t('counselors.never')}
+                      {item.reviewOverdue && (
+                        <span className="cell-note warning">
+                          {t('counselors.admin.reviewOverdue')}
+                        </span>
+                      )}
+                    </td>
+                    <td>{item.listable ? t('common.yes') : t('common.no')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((item) => (
-                    <tr key={item.id} data-testid="admin-counselor-row" data-counselor-id={item.id}>
-                      <td>
-                        <Link
-                          to={`/admin/counselors/${item.id}`}
-                          data-testid="admin-counselor-link"
-                        >
-                          {item.displayName}
-                        </Link>
-                      </td>
-                      <td>
-                        <StatusBadge status={item.status} />
-                      </td>
-                      <td>{item.submittedAt ? formatDate(item.submittedAt) : '—'}</td>
-                      <td>
-                        {item.nextDueOn ? (
-                          <>
-                            {formatDay(item.nextDueOn)}
-                            {item.nextDueKind && (
-                              <span className="cell-note">
-                                {t(`counselors.admin.dueKind.${item.nextDueKind}`)}
-                              </span>
-                            )}
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td>
-                        {item.lastReviewedAt
-                          ? formatDate(item.lastReviewedAt)
-                          : t('counselors.never')}
-                        {item.reviewOverdue && (
-                          <span className="cell-note warning">
-                            {t('counselors.admin.reviewOverdue')}
-                          </span>
-                        )}
-                      </td>
-                      <td>{item.listable ? t('common.yes') : t('common.no')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            page={state.page}
-            pages={pageCount(list.data.total, ADMIN_PAGE_SIZE)}
-            testId="admin-counselors-pager"
-            onPage={(page) => {
-              setParams(paramsFromAdminList({ ...state, page }));
-            }}
-          />
-        </>
-      )}
-    </div>
+                ))}
+              </DataTable>
+            )}
+            <Pager
+              page={state.page}
+              pages={pageCount(data.total, ADMIN_PAGE_SIZE)}
+              testId="admin-counselors-pager"
+              onPage={(page) => {
+                setParams(paramsFromAdminList({ ...state, page }));
+              }}
+            />
+          </>
+        )}
+      </Loaded>
+    </PageFrame>
   );
 }

@@ -1,16 +1,17 @@
 import { counselorSettingsSchema, type CounselorSettings } from '@anxin/common';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, SubmitButton } from '../../components/form.tsx';
-import { LoadError, Loading } from '../../components/load-state.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
-import { validateBody } from '../../lib/form-errors.ts';
+import { TextField } from '../../components/form.tsx';
+import { FormPanel } from '../../components/form-panel.tsx';
+import { Loaded } from '../../components/load-state.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
+import type { Message, MessageKey } from '../../i18n/keys.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { AdminSubnav } from './admin-subnav.tsx';
 import { getCounselorSettings, putCounselorSettings } from './counselor-api.ts';
 import { parseDayList } from './counselor-format.ts';
-import { InputField } from './fields.tsx';
-import { checkedSubmit, errorsWithMessages } from './form-helpers.ts';
+import { AmountField } from './fields.tsx';
+import { schemaSubmit } from './form-helpers.ts';
 import { useLiveResource } from './use-live-resource.ts';
 
 /** The organisation's settings; today those of counselor vetting and development. */
@@ -18,33 +19,58 @@ export function AdminSettingsPage() {
   const { t } = useTranslation();
   const settings = useLiveResource('counselor-settings', getCounselorSettings);
   return (
-    <div className="page" data-testid="admin-settings-page">
-      <PageHeading title={t('counselors.settings.title')}>
-        {t('counselors.settings.heading')}
-      </PageHeading>
-      <AdminSubnav />
-      {settings.status === 'loading' && <Loading />}
-      {settings.status === 'error' && (
-        <LoadError error={settings.error} onRetry={settings.reload} />
-      )}
-      {settings.status === 'ready' && (
-        <SettingsForm settings={settings.data} onSaved={settings.replace} />
-      )}
-    </div>
+    <PageFrame
+      testId="admin-settings-page"
+      title={t('counselors.settings.title')}
+      heading={t('counselors.settings.heading')}
+      nav={<AdminSubnav />}
+    >
+      <Loaded resource={settings}>
+        {(data) => <SettingsForm settings={data} onSaved={settings.replace} />}
+      </Loaded>
+    </PageFrame>
   );
 }
 
-const FIELDS = [
-  'recheckCycleMonths',
-  'ceHoursPerYear',
-  'reminderDays',
-  'profileReviewDays',
-] as const;
-type Values = Readonly<Record<(typeof FIELDS)[number], string>>;
+/** The whole-number settings, in the order the form asks for them. */
+const NUMBERS = [
+  {
+    name: 'recheckCycleMonths',
+    label: 'counselors.settings.recheckCycleMonths',
+    hint: 'counselors.settings.recheckCycleHint',
+    unit: 'months',
+    range: [1, 60],
+  },
+  {
+    name: 'ceHoursPerYear',
+    label: 'counselors.settings.ceHoursPerYear',
+    hint: 'counselors.settings.ceHoursHint',
+    unit: 'hours',
+    range: [0, 500],
+  },
+  {
+    name: 'profileReviewDays',
+    label: 'counselors.settings.profileReviewDays',
+    hint: 'counselors.settings.profileReviewHint',
+    unit: 'days',
+    range: [30, 730],
+  },
+] as const satisfies readonly {
+  name: Exclude<keyof CounselorSettings, 'reminderDays'>;
+  label: MessageKey;
+  hint: MessageKey;
+  unit: 'months' | 'hours' | 'days';
+  range: readonly [number, number];
+}[];
+
+const FIELDS = [...NUMBERS.map((field) => field.name), 'reminderDays'] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Readonly<Record<Field, string>>;
 
 const integer = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+const REMINDER_MESSAGE: Message = { key: 'counselors.fieldErrors.reminderDays' };
 
-function toBody(values: Values) {
+function toBody(values: Values): CounselorSettings {
   return {
     recheckCycleMonths: integer(values.recheckCycleMonths),
     ceHoursPerYear: integer(values.ceHoursPerYear),
@@ -52,6 +78,16 @@ function toBody(values: Values) {
     profileReviewDays: integer(values.profileReviewDays),
   };
 }
+
+const MESSAGES: Partial<Record<Field, Message>> = {
+  ...Object.fromEntries(
+    NUMBERS.map(({ name, range: [min, max] }) => [
+      name,
+      { key: 'counselors.fieldErrors.range', values: { min, max } },
+    ]),
+  ),
+  reminderDays: REMINDER_MESSAGE,
+};
 
 function SettingsForm({
   settings,
@@ -61,7 +97,6 @@ function SettingsForm({
   onSaved: (settings: CounselorSettings) => void;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const [saved, setSaved] = useState(false);
   const form = useForm('counselor-settings', FIELDS, {
     recheckCycleMonths: String(settings.recheckCycleMonths),
@@ -69,77 +104,54 @@ function SettingsForm({
     reminderDays: settings.reminderDays.join(t('counselors.settings.daySeparator')),
     profileReviewDays: String(settings.profileReviewDays),
   });
-  const onSubmit = checkedSubmit(
+  const onSubmit = schemaSubmit(
     form,
-    (values) =>
-      errorsWithMessages(
-        validateBody(counselorSettingsSchema, toBody(values)),
-        FIELDS,
-        {
-          recheckCycleMonths: { key: 'counselors.fieldErrors.range', values: { min: 1, max: 60 } },
-          ceHoursPerYear: { key: 'counselors.fieldErrors.range', values: { min: 0, max: 500 } },
-          reminderDays: { key: 'counselors.fieldErrors.reminderDays' },
-          profileReviewDays: { key: 'counselors.fieldErrors.range', values: { min: 30, max: 730 } },
-        },
-        parseDayList(values.reminderDays) === null
-          ? { reminderDays: { key: 'counselors.fieldErrors.reminderDays' } }
-          : {},
-      ),
-    form.onSubmit(async (values) => {
+    {
+      schema: counselorSettingsSchema,
+      toBody,
+      messages: MESSAGES,
+      extra: (values) =>
+        parseDayList(values.reminderDays) === null ? { reminderDays: REMINDER_MESSAGE } : {},
+    },
+    async (body) => {
       setSaved(false);
-      onSaved(await putCounselorSettings(toBody(values)));
+      onSaved(await putCounselorSettings(body));
       setSaved(true);
-    }),
+    },
   );
+  const [recheck, ceHours, profileReview] = NUMBERS.map((field) => (
+    <AmountField
+      key={field.name}
+      form={form}
+      name={field.name}
+      label={t(field.label)}
+      hint={t(field.hint)}
+      unit={field.unit}
+      maxLength={String(field.range[1]).length}
+      required
+    />
+  ));
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('counselors.settings.counselorsHeading')}</h2>
-      <Form form={form} onSubmit={onSubmit} labelledBy={headingId}>
-        <InputField
-          form={form}
-          name="recheckCycleMonths"
-          label={t('counselors.settings.recheckCycleMonths')}
-          hint={t('counselors.settings.recheckCycleHint')}
-          inputMode="numeric"
-          maxLength={2}
-          suffix={t('counselors.units.months')}
-          required
-        />
-        <InputField
-          form={form}
-          name="ceHoursPerYear"
-          label={t('counselors.settings.ceHoursPerYear')}
-          hint={t('counselors.settings.ceHoursHint')}
-          inputMode="numeric"
-          maxLength={3}
-          suffix={t('counselors.units.hours')}
-          required
-        />
-        <InputField
-          form={form}
-          name="reminderDays"
-          label={t('counselors.settings.reminderDays')}
-          hint={t('counselors.settings.reminderDaysHint')}
-          maxLength={40}
-          required
-        />
-        <InputField
-          form={form}
-          name="profileReviewDays"
-          label={t('counselors.settings.profileReviewDays')}
-          hint={t('counselors.settings.profileReviewHint')}
-          inputMode="numeric"
-          maxLength={3}
-          suffix={t('counselors.units.days')}
-          required
-        />
-        <div className="actions">
-          <SubmitButton form={form}>{t('counselors.settings.save')}</SubmitButton>
-        </div>
-        <p className="status-line" role="status" data-testid="counselor-settings-saved">
-          {saved && t('counselors.settings.saved')}
-        </p>
-      </Form>
-    </section>
+    <FormPanel
+      form={form}
+      onSubmit={onSubmit}
+      heading={t('counselors.settings.counselorsHeading')}
+      submitLabel={t('counselors.settings.save')}
+      status={saved && t('counselors.settings.saved')}
+      statusTestId="counselor-settings-saved"
+    >
+      {recheck}
+      {ceHours}
+      <TextField
+        form={form}
+        name="reminderDays"
+        label={t('counselors.settings.reminderDays')}
+        hint={t('counselors.settings.reminderDaysHint')}
+        autoComplete="off"
+        maxLength={40}
+        required
+      />
+      {profileReview}
+    </FormPanel>
   );
 }

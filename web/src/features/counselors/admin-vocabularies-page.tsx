@@ -1,26 +1,16 @@
-import {
-  VOCABULARY_KINDS,
-  vocabularyCreateSchema,
-  vocabularyUpdateSchema,
-  type VocabularyKind,
-  type VocabularyTerm,
-} from '@anxin/common';
-import { useId, useState } from 'react';
+import { VOCABULARY_KINDS, type VocabularyKind, type VocabularyTerm } from '@anxin/common';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Form, SubmitButton, TextField } from '../../components/form.tsx';
-import { LoadError, Loading } from '../../components/load-state.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
-import { validateBody } from '../../lib/form-errors.ts';
-import { useForm } from '../../lib/use-form.ts';
-import { ActionOutcome, useActionState } from './action-state.tsx';
+import { Loaded } from '../../components/load-state.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
+import type { Message } from '../../i18n/keys.ts';
+import { ActionButton, ActionOutcome, useActionState, type ActionState } from './action-state.tsx';
 import { AdminSubnav } from './admin-subnav.tsx';
-import { createVocabularyTerm, listVocabularies, updateVocabularyTerm } from './counselor-api.ts';
-import { InputField } from './fields.tsx';
-import { checkedSubmit, errorsWithMessages } from './form-helpers.ts';
+import { listVocabularies, updateVocabularyTerm, type VocabularyPatch } from './counselor-api.ts';
+import type { Refresh } from './profile-gate.tsx';
 import { useLiveResource } from './use-live-resource.ts';
-
-type Refresh = () => Promise<void>;
+import { AddTerm, RenameForm } from './vocabulary-forms.tsx';
 
 function isKind(value: string | null): value is VocabularyKind {
   return (VOCABULARY_KINDS as readonly (string | null)[]).includes(value);
@@ -34,12 +24,14 @@ export function AdminVocabulariesPage() {
   const kind: VocabularyKind = isKind(requested) ? requested : 'specialty';
   const terms = useLiveResource('admin-vocabularies', (signal) => listVocabularies(signal));
   return (
-    <div className="page page--wide" data-testid="admin-vocabularies-page">
-      <PageHeading title={t('counselors.vocabularies.title')}>
-        {t('counselors.vocabularies.heading')}
-      </PageHeading>
-      <AdminSubnav />
-      <p className="lead">{t('counselors.vocabularies.intro')}</p>
+    <PageFrame
+      testId="admin-vocabularies-page"
+      width="wide"
+      title={t('counselors.vocabularies.title')}
+      heading={t('counselors.vocabularies.heading')}
+      nav={<AdminSubnav />}
+      lead={t('counselors.vocabularies.intro')}
+    >
       <nav className="tabs" aria-label={t('counselors.vocabularies.kindsLabel')}>
         <ul>
           {VOCABULARY_KINDS.map((option) => (
@@ -55,19 +47,19 @@ export function AdminVocabulariesPage() {
           ))}
         </ul>
       </nav>
-      {terms.status === 'loading' && <Loading />}
-      {terms.status === 'error' && <LoadError error={terms.error} onRetry={terms.reload} />}
-      {terms.status === 'ready' && (
-        <>
-          <TermList
-            kind={kind}
-            terms={terms.data.filter((term) => term.kind === kind)}
-            onChanged={terms.refresh}
-          />
-          <AddTerm key={kind} kind={kind} onAdded={terms.refresh} />
-        </>
-      )}
-    </div>
+      <Loaded resource={terms}>
+        {(data) => (
+          <>
+            <TermList
+              kind={kind}
+              terms={data.filter((term) => term.kind === kind)}
+              onChanged={terms.refresh}
+            />
+            <AddTerm key={kind} kind={kind} onAdded={terms.refresh} />
+          </>
+        )}
+      </Loaded>
+    </PageFrame>
   );
 }
 
@@ -85,16 +77,6 @@ function TermList({
   const sorted = [...terms].sort(
     (a, b) => Number(b.active) - Number(a.active) || a.sortOrder - b.sortOrder,
   );
-  const change = (term: VocabularyTerm, patch: Parameters<typeof updateVocabularyTerm>[1]) => {
-    action.run(
-      term.id,
-      async () => {
-        await updateVocabularyTerm(term.id, patch);
-        await onChanged();
-      },
-      { key: 'counselors.vocabularies.saved' },
-    );
-  };
   return (
     <section aria-labelledby="vocabulary-list-heading">
       <h2 id="vocabulary-list-heading">{t(`counselors.vocabularies.kind.${kind}`)}</h2>
@@ -104,15 +86,7 @@ function TermList({
       ) : (
         <ul className="card-list" data-testid="vocabulary-list">
           {sorted.map((term) => (
-            <TermItem
-              key={term.id}
-              term={term}
-              busy={action.busy}
-              onChange={(patch) => {
-                change(term, patch);
-              }}
-              onRenamed={onChanged}
-            />
+            <TermItem key={term.id} term={term} action={action} onChanged={onChanged} />
           ))}
         </ul>
       )}
@@ -122,18 +96,20 @@ function TermList({
 
 function TermItem({
   term,
-  busy,
-  onChange,
-  onRenamed,
+  action,
+  onChanged,
 }: {
   term: VocabularyTerm;
-  busy: string | null;
-  onChange: (patch: Parameters<typeof updateVocabularyTerm>[1]) => void;
-  onRenamed: Refresh;
+  action: ActionState;
+  onChanged: Refresh;
 }) {
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState(false);
-  const working = busy === term.id;
+  const change = (patch: VocabularyPatch) => async () => {
+    await updateVocabularyTerm(term.id, patch);
+    await onChanged();
+  };
+  const saved: Message = { key: 'counselors.vocabularies.saved' };
   return (
     <li
       className={term.active ? 'card card--plain term' : 'card card--plain term term--retired'}
@@ -159,7 +135,7 @@ function TermItem({
         <RenameForm
           term={term}
           onDone={async () => {
-            await onRenamed();
+            await onChanged();
             setRenaming(false);
           }}
           onCancel={() => {
@@ -178,30 +154,28 @@ function TermItem({
           >
             {t('counselors.vocabularies.rename')}
           </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            data-testid={term.active ? 'vocabulary-retire' : 'vocabulary-restore'}
-            aria-disabled={busy !== null || undefined}
-            onClick={() => {
-              onChange({ active: !term.active });
-            }}
-          >
-            {working
-              ? t('form.working')
-              : term.active
+          <ActionButton
+            state={action}
+            id={term.id}
+            testId={term.active ? 'vocabulary-retire' : 'vocabulary-restore'}
+            label={
+              term.active
                 ? t('counselors.vocabularies.retire')
-                : t('counselors.vocabularies.restore')}
-          </button>
+                : t('counselors.vocabularies.restore')
+            }
+            action={change({ active: !term.active })}
+            success={saved}
+            small
+          />
           {term.kind === 'qualification_type' && (
             <button
               type="button"
               className="button button--secondary button--small"
               aria-pressed={term.qualifies}
               data-testid="vocabulary-qualifies"
-              aria-disabled={busy !== null || undefined}
+              aria-disabled={action.busy !== null || undefined}
               onClick={() => {
-                onChange({ qualifies: !term.qualifies });
+                action.run(term.id, change({ qualifies: !term.qualifies }), saved);
               }}
             >
               {t('counselors.vocabularies.qualifiesToggle')}
@@ -210,183 +184,5 @@ function TermItem({
         </div>
       )}
     </li>
-  );
-}
-
-const RENAME_FIELDS = ['labelZh', 'labelEn', 'sortOrder'] as const;
-type RenameValues = Readonly<Record<(typeof RENAME_FIELDS)[number], string>>;
-
-const orderOf = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
-
-function RenameForm({
-  term,
-  onDone,
-  onCancel,
-}: {
-  term: VocabularyTerm;
-  onDone: Refresh;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  const form = useForm('vocabulary-rename', RENAME_FIELDS, {
-    labelZh: term.labelZh,
-    labelEn: term.labelEn,
-    sortOrder: String(term.sortOrder),
-  });
-  const toBody = (values: RenameValues) => ({
-    labelZh: values.labelZh,
-    labelEn: values.labelEn,
-    sortOrder: orderOf(values.sortOrder),
-  });
-  const onSubmit = checkedSubmit(
-    form,
-    (values) =>
-      errorsWithMessages(validateBody(vocabularyUpdateSchema, toBody(values)), RENAME_FIELDS, {
-        labelZh: { key: 'counselors.fieldErrors.label', values: { max: 60 } },
-        labelEn: { key: 'counselors.fieldErrors.label', values: { max: 80 } },
-        sortOrder: { key: 'counselors.fieldErrors.range', values: { min: 0, max: 10000 } },
-      }),
-    form.onSubmit(async (values) => {
-      await updateVocabularyTerm(term.id, toBody(values));
-      await onDone();
-    }),
-  );
-  return (
-    <div className="subpanel">
-      <h3 id={headingId} className="visually-hidden">
-        {t('counselors.vocabularies.renameHeading', { code: term.code })}
-      </h3>
-      <Form form={form} onSubmit={onSubmit} labelledBy={headingId} className="form--grid">
-        <TextField
-          form={form}
-          name="labelZh"
-          label={t('counselors.vocabularies.labelZh')}
-          maxLength={60}
-          required
-        />
-        <TextField
-          form={form}
-          name="labelEn"
-          label={t('counselors.vocabularies.labelEn')}
-          maxLength={80}
-          required
-        />
-        <InputField
-          form={form}
-          name="sortOrder"
-          label={t('counselors.vocabularies.sortOrder')}
-          inputMode="numeric"
-          maxLength={5}
-        />
-        <div className="actions">
-          <SubmitButton form={form}>{t('counselors.vocabularies.save')}</SubmitButton>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Form>
-    </div>
-  );
-}
-
-const ADD_FIELDS = ['code', 'labelZh', 'labelEn', 'sortOrder'] as const;
-type AddValues = Readonly<Record<(typeof ADD_FIELDS)[number], string>>;
-
-function AddTerm({ kind, onAdded }: { kind: VocabularyKind; onAdded: Refresh }) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  const qualifiesId = useId();
-  const [qualifies, setQualifies] = useState(true);
-  const [added, setAdded] = useState(false);
-  const form = useForm('vocabulary-add', ADD_FIELDS, { sortOrder: '0' });
-  const toBody = (values: AddValues) => ({
-    kind,
-    code: values.code.trim(),
-    labelZh: values.labelZh,
-    labelEn: values.labelEn,
-    sortOrder: orderOf(values.sortOrder || '0'),
-    qualifies: kind === 'qualification_type' ? qualifies : true,
-  });
-  const onSubmit = checkedSubmit(
-    form,
-    (values) =>
-      errorsWithMessages(validateBody(vocabularyCreateSchema, toBody(values)), ADD_FIELDS, {
-        code: { key: 'counselors.fieldErrors.code' },
-        labelZh: { key: 'counselors.fieldErrors.label', values: { max: 60 } },
-        labelEn: { key: 'counselors.fieldErrors.label', values: { max: 80 } },
-        sortOrder: { key: 'counselors.fieldErrors.range', values: { min: 0, max: 10000 } },
-      }),
-    form.onSubmit(
-      async (values) => {
-        setAdded(false);
-        await createVocabularyTerm(toBody(values));
-        form.reset({ sortOrder: '0' });
-        await onAdded();
-        setAdded(true);
-      },
-      { overrides: { conflict: 'counselors.vocabularies.conflict' } },
-    ),
-  );
-  return (
-    <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {t('counselors.vocabularies.addHeading', {
-          kind: t(`counselors.vocabularies.kind.${kind}`),
-        })}
-      </h2>
-      <Form form={form} onSubmit={onSubmit} labelledBy={headingId} className="form--grid">
-        <InputField
-          form={form}
-          name="code"
-          label={t('counselors.vocabularies.code')}
-          hint={t('counselors.vocabularies.codeHint')}
-          maxLength={48}
-          required
-        />
-        <TextField
-          form={form}
-          name="labelZh"
-          label={t('counselors.vocabularies.labelZh')}
-          maxLength={60}
-          required
-        />
-        <TextField
-          form={form}
-          name="labelEn"
-          label={t('counselors.vocabularies.labelEn')}
-          maxLength={80}
-          required
-        />
-        <InputField
-          form={form}
-          name="sortOrder"
-          label={t('counselors.vocabularies.sortOrder')}
-          hint={t('counselors.vocabularies.sortOrderHint')}
-          inputMode="numeric"
-          maxLength={5}
-        />
-        {kind === 'qualification_type' && (
-          <div className="checkbox">
-            <input
-              id={qualifiesId}
-              type="checkbox"
-              checked={qualifies}
-              data-testid="vocabulary-add-qualifies"
-              onChange={(event) => {
-                setQualifies(event.target.checked);
-              }}
-            />
-            <label htmlFor={qualifiesId}>{t('counselors.vocabularies.qualifiesLabel')}</label>
-          </div>
-        )}
-        <div className="actions">
-          <SubmitButton form={form}>{t('counselors.vocabularies.add')}</SubmitButton>
-        </div>
-      </Form>
-      <p className="status-line" role="status" data-testid="vocabulary-added">
-        {added && t('counselors.vocabularies.added')}
-      </p>
-    </section>
   );
 }

@@ -18,18 +18,14 @@ import {
   type VocabularyKind,
 } from '@anxin/common';
 import {
-  ApiError,
-  CSRF_HEADER,
-  CSRF_COOKIE,
   apiDelete,
   apiGet,
   apiPatch,
   apiPost,
   apiPut,
-  parseProblem,
-  parseRetryAfter,
+  apiUpload,
+  isNotFound,
   queryString,
-  readCookie,
   type Schema,
 } from '../../lib/api.ts';
 
@@ -88,7 +84,7 @@ export async function getMyProfile(signal?: AbortSignal): Promise<CounselorProfi
   try {
     return await apiGet(`${V1}/counselor-profiles/me`, counselorProfileSchema, signal);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
+    if (isNotFound(error)) return null;
     throw error;
   }
 }
@@ -99,6 +95,11 @@ export function putMyProfile(body: CounselorProfileInput) {
 
 export function getProfile(id: string, signal?: AbortSignal) {
   return apiGet(profilePath(id), counselorProfileSchema, signal);
+}
+
+/** An administrator keeps a counselor's public fields current (A8). */
+export function putProfile(id: string, body: CounselorProfileInput) {
+  return apiPut(profilePath(id), counselorProfileSchema, body);
 }
 
 export interface AdminListQuery {
@@ -137,7 +138,7 @@ export async function addStanding(
 }
 
 export function uploadPhoto(id: string, file: File) {
-  return uploadFile(`${profilePath(id)}/photo`, file);
+  return apiUpload(`${profilePath(id)}/photo`, file);
 }
 
 // ---------------------------------------------------------------- qualifications
@@ -164,7 +165,7 @@ export function deleteQualification(id: string, qid: string) {
 }
 
 export function uploadQualificationFile(id: string, qid: string, file: File) {
-  return uploadFile(`${qualificationPath(id, qid)}/file`, file);
+  return apiUpload(`${qualificationPath(id, qid)}/file`, file);
 }
 
 /** Where the scan downloads from (a plain link: the session cookie goes with it). */
@@ -224,7 +225,7 @@ export function deleteTraining(id: string, tid: string) {
 }
 
 export function uploadTrainingEvidence(id: string, tid: string, file: File) {
-  return uploadFile(`${profilePath(id)}/training/${encodeURIComponent(tid)}/evidence`, file);
+  return apiUpload(`${profilePath(id)}/training/${encodeURIComponent(tid)}/evidence`, file);
 }
 
 export function trainingEvidenceUrl(id: string, tid: string): string {
@@ -284,55 +285,4 @@ export function getDirectoryCounselor(id: string, signal: AbortSignal) {
     directoryCounselorDetailSchema,
     signal,
   );
-}
-
-// ---------------------------------------------------------------- uploads
-
-function cookies(): string {
-  return typeof document === 'undefined' ? '' : document.cookie;
-}
-
-/**
- * Sends a file's bytes as the body (not JSON, not multipart), its name URL-encoded in
- * `X-File-Name`. The server sniffs the content, so the declared type is only a courtesy. Like
- * every write it carries the CSRF token, and is sent once more after a refused token.
- */
-export async function uploadFile(path: string, file: File): Promise<void> {
-  const send = async () => {
-    const headers: Record<string, string> = {
-      Accept: 'application/json, application/problem+json',
-      'Content-Type': file.type || 'application/octet-stream',
-      'X-File-Name': encodeURIComponent(file.name),
-    };
-    const token = readCookie(cookies(), CSRF_COOKIE);
-    if (token) headers[CSRF_HEADER] = token;
-    try {
-      return await fetch(path, { method: 'PUT', credentials: 'same-origin', headers, body: file });
-    } catch {
-      throw new ApiError({
-        type: 'about:blank',
-        title: 'Network error',
-        status: 0,
-        code: 'service_unavailable',
-      });
-    }
-  };
-  const toError = async (response: Response) =>
-    new ApiError(
-      parseProblem(response.status, response.headers.get('Content-Type'), await response.text()),
-      parseRetryAfter(response.headers.get('Retry-After')),
-    );
-
-  let response = await send();
-  if (response.ok) return;
-  let error = await toError(response);
-  if (error.code === 'csrf_failed') {
-    const refresh = await fetch(`${V1}/session`, { credentials: 'same-origin' });
-    if (refresh.ok) {
-      response = await send();
-      if (response.ok) return;
-      error = await toError(response);
-    }
-  }
-  throw error;
 }

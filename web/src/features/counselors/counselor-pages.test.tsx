@@ -1,19 +1,17 @@
 import type { DirectoryCounselor, Locale, Permission, VocabularyTerm } from '@anxin/common';
 import { renderToString } from 'react-dom/server';
-import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { AppProviders } from '../../app/providers.tsx';
 import { accessFor } from '../../app/route-guard.ts';
-import { routes } from '../../app/routes.tsx';
 import type { ShellData } from '../../app/shell-data.ts';
 import { FULL_MFA, buildActor, buildMeta } from '../../app/test-fixtures.ts';
+import { renderPath, VISITOR } from '../../app/test-render.tsx';
 import { createI18n } from '../../i18n/i18n.ts';
 import { vocabularyLabel, vocabularyLabels, vocabularyOptions } from './counselor-format.ts';
-import { CounselorCard } from './directory-page.tsx';
+import { CounselorCard } from './counselor-card.tsx';
 import { FeeList } from './fee-list.tsx';
 import type { Vocabularies } from './use-vocabularies.ts';
-
-const VISITOR: ShellData = { status: 'ready', meta: buildMeta(), actor: null };
 
 function staff(roles: ['counselor'] | ['administrator'], abilities: Permission[]): ShellData {
   return {
@@ -23,14 +21,8 @@ function staff(roles: ['counselor'] | ['administrator'], abilities: Permission[]
   };
 }
 
-function render(path: string, shell: ShellData = VISITOR, locale: Locale = 'zh-CN'): string {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  return renderToString(
-    <AppProviders i18n={createI18n(locale)} initial={shell}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-}
+const render = (path: string, shell: ShellData = VISITOR, locale?: Locale) =>
+  renderPath(path, shell, locale);
 
 describe('who may open the counselor pages', () => {
   it.each([

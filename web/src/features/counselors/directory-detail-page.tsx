@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError, Loading } from '../../components/load-state.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
-import { ApiError } from '../../lib/api.ts';
+import { Loaded } from '../../components/load-state.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
+import { isNotFound } from '../../lib/api.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { getDirectoryCounselor } from './counselor-api.ts';
 import { localizedBio } from './counselor-format.ts';
@@ -19,93 +19,91 @@ export function DirectoryDetailPage() {
     getDirectoryCounselor(id, signal),
   );
   const vocabularies = useVocabularies();
-  const missing =
-    counselor.status === 'error' &&
-    counselor.error instanceof ApiError &&
-    counselor.error.status === 404;
   const list = (items: readonly string[]) => items.join(t('common.listSeparator'));
 
   return (
-    <div className="page page--wide" data-testid="directory-detail-page">
-      <PageHeading title={t('counselors.directory.detailTitle')}>
-        {counselor.status === 'ready'
+    <PageFrame
+      testId="directory-detail-page"
+      width="wide"
+      title={t('counselors.directory.detailTitle')}
+      heading={
+        counselor.status === 'ready'
           ? counselor.data.displayName
-          : t('counselors.directory.detailTitle')}
-      </PageHeading>
+          : t('counselors.directory.detailTitle')
+      }
+    >
       <p>
         <Link to="/counselors">{t('counselors.directory.back')}</Link>
       </p>
-      {counselor.status === 'loading' && <Loading />}
-      {missing && (
-        <p className="notice" data-testid="directory-detail-missing">
-          {t('counselors.directory.notListed')}
-        </p>
-      )}
-      {counselor.status === 'error' && !missing && (
-        <LoadError error={counselor.error} onRetry={counselor.reload} />
-      )}
-      {counselor.status === 'ready' && (
-        <>
-          <section className="panel counselor-profile" aria-labelledby="counselor-about-heading">
-            <div className="counselor-card__head">
-              <Avatar
-                name={counselor.data.displayName}
-                photoUrl={counselor.data.photoUrl}
-                size="large"
-              />
-              <div>
-                <h2 id="counselor-about-heading">{t('counselors.directory.aboutHeading')}</h2>
-                <p className="counselor-card__meta">
-                  {yearsText(t, counselor.data.yearsOfPractice)}
-                  {counselor.data.gender !== 'undisclosed' && (
-                    <>
-                      {' · '}
-                      {t(`counselors.gender.${counselor.data.gender}`)}
-                    </>
-                  )}
-                </p>
-                <TagList
-                  label={t('counselors.fields.specialties')}
-                  items={vocabularies.labels('specialty', counselor.data.specialties)}
-                />
+      <Loaded
+        resource={counselor}
+        failure={(error) =>
+          isNotFound(error) ? (
+            <p className="notice" data-testid="directory-detail-missing">
+              {t('counselors.directory.notListed')}
+            </p>
+          ) : null
+        }
+      >
+        {(data) => (
+          <>
+            <section className="panel counselor-profile" aria-labelledby="counselor-about-heading">
+              <div className="counselor-card__head">
+                <Avatar name={data.displayName} photoUrl={data.photoUrl} size="large" />
+                <div>
+                  <h2 id="counselor-about-heading">{t('counselors.directory.aboutHeading')}</h2>
+                  <p className="counselor-card__meta">
+                    {yearsText(t, data.yearsOfPractice)}
+                    {data.gender !== 'undisclosed' && (
+                      <>
+                        {' · '}
+                        {t(`counselors.gender.${data.gender}`)}
+                      </>
+                    )}
+                  </p>
+                  <TagList
+                    label={t('counselors.fields.specialties')}
+                    items={vocabularies.labels('specialty', data.specialties)}
+                  />
+                </div>
               </div>
-            </div>
-            <Bio bioZh={counselor.data.bioZh} bioEn={counselor.data.bioEn} locale={i18n.language} />
-          </section>
-          <section className="panel" aria-labelledby="counselor-practice-heading">
-            <h2 id="counselor-practice-heading">{t('counselors.directory.practiceHeading')}</h2>
-            <dl className="facts">
-              <dt>{t('counselors.fields.approaches')}</dt>
-              <dd>
-                {counselor.data.approaches.length > 0
-                  ? list(vocabularies.labels('approach', counselor.data.approaches))
-                  : t('common.notGiven')}
-              </dd>
-              <dt>{t('counselors.fields.modalities')}</dt>
-              <dd>
-                {counselor.data.modalities.length > 0
-                  ? list(counselor.data.modalities.map((m) => t(`counselors.modality.${m}`)))
-                  : t('common.notGiven')}
-              </dd>
-              <dt>{t('counselors.fields.languages')}</dt>
-              <dd>
-                {counselor.data.languages.length > 0
-                  ? list(vocabularies.labels('language', counselor.data.languages))
-                  : t('common.notGiven')}
-              </dd>
-              <dt>{t('counselors.directory.verifiedQualifications')}</dt>
-              <dd data-testid="directory-detail-qualifications">
-                {list(vocabularies.labels('qualification_type', counselor.data.qualificationTypes))}
-              </dd>
-            </dl>
-          </section>
-          <section className="panel" aria-labelledby="counselor-fees-heading">
-            <h2 id="counselor-fees-heading">{t('counselors.directory.feesHeading')}</h2>
-            <FeeList fees={counselor.data.fees} />
-          </section>
-        </>
-      )}
-    </div>
+              <Bio bioZh={data.bioZh} bioEn={data.bioEn} locale={i18n.language} />
+            </section>
+            <section className="panel" aria-labelledby="counselor-practice-heading">
+              <h2 id="counselor-practice-heading">{t('counselors.directory.practiceHeading')}</h2>
+              <dl className="facts">
+                <dt>{t('counselors.fields.approaches')}</dt>
+                <dd>
+                  {data.approaches.length > 0
+                    ? list(vocabularies.labels('approach', data.approaches))
+                    : t('common.notGiven')}
+                </dd>
+                <dt>{t('counselors.fields.modalities')}</dt>
+                <dd>
+                  {data.modalities.length > 0
+                    ? list(data.modalities.map((m) => t(`counselors.modality.${m}`)))
+                    : t('common.notGiven')}
+                </dd>
+                <dt>{t('counselors.fields.languages')}</dt>
+                <dd>
+                  {data.languages.length > 0
+                    ? list(vocabularies.labels('language', data.languages))
+                    : t('common.notGiven')}
+                </dd>
+                <dt>{t('counselors.directory.verifiedQualifications')}</dt>
+                <dd data-testid="directory-detail-qualifications">
+                  {list(vocabularies.labels('qualification_type', data.qualificationTypes))}
+                </dd>
+              </dl>
+            </section>
+            <section className="panel" aria-labelledby="counselor-fees-heading">
+              <h2 id="counselor-fees-heading">{t('counselors.directory.feesHeading')}</h2>
+              <FeeList fees={data.fees} />
+            </section>
+          </>
+        )}
+      </Loaded>
+    </PageFrame>
   );
 }
 

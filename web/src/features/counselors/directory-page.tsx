@@ -1,11 +1,11 @@
-import { DIRECTORY_SORTS, GENDERS, MODALITIES, type DirectoryCounselor } from '@anxin/common';
+import { DIRECTORY_SORTS, GENDERS, MODALITIES } from '@anxin/common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../components/choice-fields.tsx';
 import { Form, SubmitButton, TextField } from '../../components/form.tsx';
-import { LoadError, Loading } from '../../components/load-state.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
+import { Loaded } from '../../components/load-state.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import type { Message } from '../../i18n/keys.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -21,11 +21,11 @@ import {
   paramsFromFilters,
   type DirectoryFilters,
 } from './directory-filters.ts';
-import { Avatar, InputField, TagList } from './fields.tsx';
+import { AmountField } from './fields.tsx';
+import { CounselorCard } from './counselor-card.tsx';
 import { checkedSubmit } from './form-helpers.ts';
-import { formatYuan, yuanToFen } from './money.ts';
+import { yuanToFen } from './money.ts';
 import { Pager } from './pager.tsx';
-import { yearsText } from './texts.ts';
 import { useVocabularies, type Vocabularies } from './use-vocabularies.ts';
 
 /** The public directory (A7): approved, currently qualified counselors only. */
@@ -42,11 +42,13 @@ export function DirectoryPage() {
   const filterKey = new URLSearchParams(paramsFromFilters(filters)).toString();
 
   return (
-    <div className="page page--full" data-testid="directory-page">
-      <PageHeading title={t('counselors.directory.title')}>
-        {t('counselors.directory.heading')}
-      </PageHeading>
-      <p className="lead">{t('counselors.directory.intro')}</p>
+    <PageFrame
+      testId="directory-page"
+      width="full"
+      title={t('counselors.directory.title')}
+      heading={t('counselors.directory.heading')}
+      lead={t('counselors.directory.intro')}
+    >
       <div className="directory">
         <FilterForm
           key={filterKey}
@@ -60,45 +62,43 @@ export function DirectoryPage() {
           <h2 id="directory-results-heading" className="visually-hidden">
             {t('counselors.directory.resultsHeading')}
           </h2>
-          {results.status === 'loading' && <Loading />}
-          {results.status === 'error' && (
-            <LoadError error={results.error} onRetry={results.reload} />
-          )}
-          {results.status === 'ready' && (
-            <>
-              <p role="status" className="status-line" data-testid="directory-count">
-                {t('counselors.directory.count', { count: results.data.total })}
-              </p>
-              {results.data.items.length === 0 ? (
-                <p data-testid="directory-empty">
-                  {isFiltered(filters)
-                    ? t('counselors.directory.noMatch')
-                    : t('counselors.directory.noneListed')}
+          <Loaded resource={results}>
+            {(data) => (
+              <>
+                <p role="status" className="status-line" data-testid="directory-count">
+                  {t('counselors.directory.count', { count: data.total })}
                 </p>
-              ) : (
-                <ul className="counselor-cards" data-testid="directory-list">
-                  {results.data.items.map((counselor) => (
-                    <CounselorCard
-                      key={counselor.id}
-                      counselor={counselor}
-                      vocabularies={vocabularies}
-                    />
-                  ))}
-                </ul>
-              )}
-              <Pager
-                page={page}
-                pages={pageCount(results.data.total, DIRECTORY_PAGE_SIZE)}
-                testId="directory-pager"
-                onPage={(next) => {
-                  setParams(paramsFromFilters(filters, next));
-                }}
-              />
-            </>
-          )}
+                {data.items.length === 0 ? (
+                  <p data-testid="directory-empty">
+                    {isFiltered(filters)
+                      ? t('counselors.directory.noMatch')
+                      : t('counselors.directory.noneListed')}
+                  </p>
+                ) : (
+                  <ul className="counselor-cards" data-testid="directory-list">
+                    {data.items.map((counselor) => (
+                      <CounselorCard
+                        key={counselor.id}
+                        counselor={counselor}
+                        vocabularies={vocabularies}
+                      />
+                    ))}
+                  </ul>
+                )}
+                <Pager
+                  page={page}
+                  pages={pageCount(data.total, DIRECTORY_PAGE_SIZE)}
+                  testId="directory-pager"
+                  onPage={(next) => {
+                    setParams(paramsFromFilters(filters, next));
+                  }}
+                />
+              </>
+            )}
+          </Loaded>
         </section>
       </div>
-    </div>
+    </PageFrame>
   );
 }
 
@@ -174,24 +174,15 @@ function FilterForm({
             hint={t('counselors.directory.qHint')}
             maxLength={50}
           />
-          <SelectField
-            form={form}
-            name="specialty"
-            label={t('counselors.fields.specialty')}
-            options={vocabularyOptions('specialty', filters.specialty)}
-          />
-          <SelectField
-            form={form}
-            name="approach"
-            label={t('counselors.fields.approach')}
-            options={vocabularyOptions('approach', filters.approach)}
-          />
-          <SelectField
-            form={form}
-            name="language"
-            label={t('counselors.fields.language')}
-            options={vocabularyOptions('language', filters.language)}
-          />
+          {(['specialty', 'approach', 'language'] as const).map((kind) => (
+            <SelectField
+              key={kind}
+              form={form}
+              name={kind}
+              label={t(`counselors.fields.${kind}`)}
+              options={vocabularyOptions(kind, filters[kind])}
+            />
+          ))}
           <SelectField
             form={form}
             name="modality"
@@ -217,22 +208,17 @@ function FilterForm({
             <legend className="field__label">{t('counselors.directory.price')}</legend>
             <p className="field__hint">{t('counselors.directory.priceHint')}</p>
             <div className="form-row form-row--tight">
-              <InputField
-                form={form}
-                name="minPrice"
-                label={t('counselors.directory.minPrice')}
-                inputMode="decimal"
-                maxLength={10}
-                suffix={t('counselors.units.yuan')}
-              />
-              <InputField
-                form={form}
-                name="maxPrice"
-                label={t('counselors.directory.maxPrice')}
-                inputMode="decimal"
-                maxLength={10}
-                suffix={t('counselors.units.yuan')}
-              />
+              {(['minPrice', 'maxPrice'] as const).map((name) => (
+                <AmountField
+                  key={name}
+                  form={form}
+                  name={name}
+                  label={t(`counselors.directory.${name}`)}
+                  unit="yuan"
+                  decimal
+                  maxLength={10}
+                />
+              ))}
             </div>
           </fieldset>
           <SelectField
@@ -257,87 +243,5 @@ function FilterForm({
         </Form>
       </div>
     </section>
-  );
-}
-
-export function CounselorCard({
-  counselor,
-  vocabularies,
-}: {
-  counselor: DirectoryCounselor;
-  vocabularies: Vocabularies;
-}) {
-  const { t, i18n } = useTranslation();
-  const headingId = `counselor-${counselor.id}`;
-  return (
-    <li className="counselor-card" data-testid="directory-card" data-counselor-id={counselor.id}>
-      <div className="counselor-card__head">
-        <Avatar name={counselor.displayName} photoUrl={counselor.photoUrl} />
-        <div>
-          <h3 id={headingId} className="counselor-card__name">
-            <Link to={`/counselors/${counselor.id}`} data-testid="directory-card-link">
-              {counselor.displayName}
-            </Link>
-          </h3>
-          <p className="counselor-card__meta">
-            {yearsText(t, counselor.yearsOfPractice)}
-            {counselor.feeFromFen !== null && (
-              <>
-                {' · '}
-                <strong data-testid="directory-card-fee">
-                  {t('counselors.directory.feeFrom', {
-                    amount: formatYuan(counselor.feeFromFen, i18n.language),
-                  })}
-                </strong>
-              </>
-            )}
-          </p>
-        </div>
-      </div>
-      <TagList
-        label={t('counselors.fields.specialties')}
-        items={vocabularies.labels('specialty', counselor.specialties)}
-      />
-      <dl className="facts facts--inline">
-        {counselor.approaches.length > 0 && (
-          <>
-            <dt>{t('counselors.fields.approaches')}</dt>
-            <dd>
-              {vocabularies
-                .labels('approach', counselor.approaches)
-                .join(t('common.listSeparator'))}
-            </dd>
-          </>
-        )}
-        {counselor.modalities.length > 0 && (
-          <>
-            <dt>{t('counselors.fields.modalities')}</dt>
-            <dd>
-              {counselor.modalities
-                .map((modality) => t(`counselors.modality.${modality}`))
-                .join(t('common.listSeparator'))}
-            </dd>
-          </>
-        )}
-        {counselor.languages.length > 0 && (
-          <>
-            <dt>{t('counselors.fields.languages')}</dt>
-            <dd>
-              {vocabularies.labels('language', counselor.languages).join(t('common.listSeparator'))}
-            </dd>
-          </>
-        )}
-        {counselor.qualificationTypes.length > 0 && (
-          <>
-            <dt>{t('counselors.directory.verifiedQualifications')}</dt>
-            <dd data-testid="directory-card-qualifications">
-              {vocabularies
-                .labels('qualification_type', counselor.qualificationTypes)
-                .join(t('common.listSeparator'))}
-            </dd>
-          </>
-        )}
-      </dl>
-    </li>
   );
 }

@@ -1,84 +1,53 @@
 import { UPLOAD_MAX_BYTES } from '@anxin/common';
-import { useId, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldShell, fieldSlug, useMessage } from '../../components/form.tsx';
+import { TextField } from '../../components/form.tsx';
 import type { FormController } from '../../lib/use-form.ts';
-import { failureOf, type Failure } from './action-state.tsx';
+import { FailureAlert, failureOf, type Failure } from './action-state.tsx';
 import { initials as initialsOf } from './counselor-format.ts';
 
-interface InputFieldProps<F extends string> {
+type Unit = 'yuan' | 'hours' | 'years' | 'months' | 'days';
+
+interface AmountFieldProps<F extends string> {
   form: FormController<F>;
   name: F;
   label: string;
   hint?: ReactNode;
-  type?: 'text' | 'url' | 'date' | 'search';
-  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
-  autoComplete?: string;
-  maxLength?: number;
+  /** Shown after the input. */
+  unit?: Unit;
+  /** One decimal allowed (1.5 hours, 299.50 yuan): the keyboard offers the point. */
+  decimal?: boolean;
+  maxLength: number;
   required?: boolean;
-  /** Shown after the input, e.g. the unit "yuan". */
-  suffix?: string;
 }
 
 /**
- * A labelled input for the values the shared TextField does not cover: amounts (decimal
- * keyboard), links, and numbers with a unit after them.
+ * A number typed as text, so what was typed ("1.5", "三百") can be checked and explained
+ * rather than silently coerced; the keyboard is numeric and the unit stands after it.
  */
-export function InputField<F extends string>({
+export function AmountField<F extends string>({
   form,
   name,
   label,
   hint,
-  type = 'text',
-  inputMode,
-  autoComplete = 'off',
+  unit,
+  decimal = false,
   maxLength,
   required = false,
-  suffix,
-}: InputFieldProps<F>) {
-  const id = `${useId()}-${fieldSlug(name)}`;
-  const error = form.errors.fields[name];
-  const testId = `${form.testId}-${fieldSlug(name)}`;
+}: AmountFieldProps<F>) {
+  const { t } = useTranslation();
   return (
-    <FieldShell
-      id={id}
+    <TextField
+      form={form}
+      name={name}
       label={label}
       hint={hint}
-      error={error}
-      errorTestId={`${testId}-error`}
+      inputMode={decimal ? 'decimal' : 'numeric'}
+      autoComplete="off"
+      maxLength={maxLength}
+      suffix={unit ? t(`counselors.units.${unit}`) : undefined}
       required={required}
-    >
-      {(described) => {
-        const input = (
-          <input
-            id={id}
-            name={name}
-            className={suffix ? 'input input--with-suffix' : 'input'}
-            type={type}
-            inputMode={inputMode}
-            autoComplete={autoComplete}
-            spellCheck={type === 'text' ? undefined : false}
-            maxLength={maxLength}
-            value={form.values[name]}
-            onChange={(event) => {
-              form.setValue(name, event.target.value);
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={described}
-            aria-required={required || undefined}
-            data-testid={testId}
-          />
-        );
-        return suffix ? (
-          <span className="input-suffix">
-            {input}
-            <span aria-hidden="true">{suffix}</span>
-          </span>
-        ) : (
-          input
-        );
-      }}
-    </FieldShell>
+    />
   );
 }
 
@@ -107,7 +76,6 @@ export function FileUpload({
   buttonLabel,
 }: FileUploadProps) {
   const { t } = useTranslation();
-  const say = useMessage();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -185,14 +153,12 @@ export function FileUpload({
         </button>
       </div>
       {failure && (
-        <div id={errorId} className="field__error" role="alert" data-testid={`${testId}-error`}>
-          <p>{say(failure.message)}</p>
-          {failure.detail && (
-            <p className="field__detail" lang="en" data-testid={`${testId}-detail`}>
-              {t('counselors.upload.detail', { detail: failure.detail })}
-            </p>
-          )}
-        </div>
+        <FailureAlert
+          failure={failure}
+          testId={`${testId}-error`}
+          detailTestId={`${testId}-detail`}
+          fieldErrorId={errorId}
+        />
       )}
       <p className="status-line" role="status" data-testid={`${testId}-done`}>
         {done && t('counselors.upload.done')}

@@ -3,8 +3,11 @@ import type { Message } from '../../i18n/keys.ts';
 import {
   formErrorsFromIssues,
   hasErrors,
+  validateBody,
   type FieldIssue,
   type FormErrors,
+  type MessageOverrides,
+  type SafeParser,
 } from '../../lib/form-errors.ts';
 import type { FormController } from '../../lib/use-form.ts';
 
@@ -54,4 +57,40 @@ export function checkedSubmit<F extends string>(
     }
     submit(event);
   };
+}
+
+type Values<F extends string> = Readonly<Record<F, string>>;
+
+/** How a form becomes a request body, and what to say when the body is not valid. */
+export interface SchemaCheck<F extends string, B> {
+  /** The request schema shared with the server, run in the browser first. */
+  schema: SafeParser;
+  toBody: (values: Values<F>) => B;
+  /** This form's words for its fields' problems ("required" stays as it is). */
+  messages: Partial<Record<F, Message>>;
+  /** Problems the schema cannot see, such as text typed where an amount belongs. */
+  extra?: (values: Values<F>) => Partial<Record<F, Message>>;
+}
+
+/**
+ * The submit handler of a form whose body a shared schema checks: the browser checks first,
+ * with the form's own words; a valid body goes to `send`, and its failure beside the fields.
+ */
+export function schemaSubmit<F extends string, B>(
+  form: FormController<F>,
+  check: SchemaCheck<F, B>,
+  send: (body: B) => Promise<void>,
+  overrides?: MessageOverrides,
+): (event: SubmitEvent<HTMLFormElement>) => void {
+  return checkedSubmit(
+    form,
+    (values) =>
+      errorsWithMessages(
+        validateBody(check.schema, check.toBody(values)),
+        form.fields,
+        check.messages,
+        check.extra?.(values),
+      ),
+    form.onSubmit((values) => send(check.toBody(values)), overrides ? { overrides } : {}),
+  );
 }

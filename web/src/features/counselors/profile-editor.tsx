@@ -5,17 +5,16 @@ import {
   type CounselorProfile,
   type CounselorProfileInput,
 } from '@anxin/common';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, SelectField } from '../../components/choice-fields.tsx';
-import { Form, SubmitButton, TextField } from '../../components/form.tsx';
+import { TextField } from '../../components/form.tsx';
+import { FormPanel } from '../../components/form-panel.tsx';
 import type { Message } from '../../i18n/keys.ts';
-import { validateBody, type FieldIssue } from '../../lib/form-errors.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { SESSION_TYPES } from './counselor-format.ts';
-import { putMyProfile } from './counselor-api.ts';
-import { InputField } from './fields.tsx';
-import { checkedSubmit, errorsWithMessages } from './form-helpers.ts';
+import { AmountField } from './fields.tsx';
+import { schemaSubmit } from './form-helpers.ts';
 import { fenToYuanText, yuanToFen } from './money.ts';
 import type { Vocabularies } from './use-vocabularies.ts';
 
@@ -71,45 +70,51 @@ function initialValues(profile: CounselorProfile | null, fallbackName: string) {
   };
 }
 
-/** The body to send, or the fee fields that are not amounts. */
-function toBody(
-  values: Values,
-  lists: Lists,
-  otherFees: Record<string, number>,
-): { body: CounselorProfileInput; badFees: Field[] } {
-  const fees: Record<string, number> = { ...otherFees };
-  const badFees: Field[] = [];
-  for (const type of SESSION_TYPES) {
-    const field = `fees.${type}` as const;
+/** Fee fields whose text is not an amount of yuan. */
+function badFees(values: Values): Partial<Record<Field, Message>> {
+  const bad = SESSION_TYPES.map((type) => `fees.${type}` as const).filter((field) => {
     const text = values[field].trim();
-    if (text === '') continue;
-    const fen = yuanToFen(text);
-    if (fen === null) badFees.push(field);
-    else fees[type] = fen;
+    return text !== '' && yuanToFen(text) === null;
+  });
+  return Object.fromEntries(bad.map((field) => [field, { key: 'counselors.fieldErrors.fee' }]));
+}
+
+function toBody(values: Values, lists: Lists, otherFees: Record<string, number>) {
+  const fees: Record<string, number> = { ...otherFees };
+  for (const type of SESSION_TYPES) {
+    const fen = yuanToFen(values[`fees.${type}`].trim());
+    if (fen !== null) fees[type] = fen;
   }
   const years = values.yearsOfPractice.trim();
   return {
-    body: {
-      displayName: values.displayName,
-      gender: values.gender as CounselorProfileInput['gender'],
-      languages: lists.languages,
-      specialties: lists.specialties,
-      approaches: lists.approaches,
-      modalities: lists.modalities,
-      yearsOfPractice: /^\d+$/.test(years) ? Number(years) : Number.NaN,
-      bioZh: values.bioZh,
-      bioEn: values.bioEn,
-      fees,
-    },
-    badFees,
+    displayName: values.displayName,
+    gender: values.gender as CounselorProfileInput['gender'],
+    ...lists,
+    yearsOfPractice: /^\d+$/.test(years) ? Number(years) : Number.NaN,
+    bioZh: values.bioZh,
+    bioEn: values.bioEn,
+    fees,
   };
 }
+
+/** The lists picked from the organisation's vocabularies, with the kind each comes from. */
+const VOCABULARY_LISTS = [
+  ['languages', 'language'],
+  ['specialties', 'specialty'],
+  ['approaches', 'approach'],
+] as const;
 
 interface ProfileEditorProps {
   profile: CounselorProfile | null;
   fallbackName: string;
   vocabularies: Vocabularies;
+  /** Sends the body (the counselor's own PUT, or an administrator's) and answers the profile. */
+  save: (body: CounselorProfileInput) => Promise<CounselorProfile>;
   onSaved: (profile: CounselorProfile) => void;
+  /** For an administrator: their own heading and introduction, and a way back. */
+  heading?: string;
+  intro?: string;
+  onCancel?: () => void;
 }
 
 /** The public profile: what clients read in the directory, in both languages. */
@@ -117,10 +122,13 @@ export function ProfileEditor({
   profile,
   fallbackName,
   vocabularies,
+  save,
   onSaved,
+  heading,
+  intro,
+  onCancel,
 }: ProfileEditorProps) {
   const { t } = useTranslation();
-  const headingId = useId();
   const [saved, setSaved] = useState(false);
   const [lists, setLists] = useState<Lists>({
     languages: profile?.languages ?? [],
@@ -134,25 +142,19 @@ export function ProfileEditor({
     ),
   );
   const form = useForm('profile-editor', FIELDS, initialValues(profile, fallbackName));
-  const check = (values: Values) => {
-    const { body, badFees } = toBody(values, lists, otherFees);
-    const issues: FieldIssue[] = validateBody(counselorProfileInputSchema, body);
-    return errorsWithMessages(
-      issues,
-      FIELDS,
-      MESSAGES,
-      Object.fromEntries(badFees.map((field) => [field, { key: 'counselors.fieldErrors.fee' }])),
-    );
-  };
-  const onSubmit = checkedSubmit(
+  const onSubmit = schemaSubmit(
     form,
-    check,
-    form.onSubmit(async (values) => {
+    {
+      schema: counselorProfileInputSchema,
+      toBody: (values) => toBody(values, lists, otherFees),
+      messages: MESSAGES,
+      extra: badFees,
+    },
+    async (body) => {
       setSaved(false);
-      const updated = await putMyProfile(toBody(values, lists, otherFees).body);
-      onSaved(updated);
+      onSaved(await save(body));
       setSaved(true);
-    }),
+    },
   );
   const update =
     <K extends keyof Lists>(name: K) =>
@@ -162,117 +164,102 @@ export function ProfileEditor({
     };
 
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('counselors.profile.editorHeading')}</h2>
-      <p className="field__hint">{t('counselors.profile.editorIntro')}</p>
-      <Form form={form} onSubmit={onSubmit} labelledBy={headingId}>
-        <div className="form-row">
-          <TextField
-            form={form}
-            name="displayName"
-            label={t('counselors.fields.displayName')}
-            hint={t('counselors.profile.displayNameHint')}
-            autoComplete="nickname"
-            maxLength={50}
-            required
-          />
-          <SelectField
-            form={form}
-            name="gender"
-            label={t('counselors.fields.gender')}
-            options={GENDERS.map((gender) => ({
-              value: gender,
-              label: t(`counselors.gender.${gender}`),
-            }))}
-          />
-          <InputField
-            form={form}
-            name="yearsOfPractice"
-            label={t('counselors.fields.yearsOfPractice')}
-            inputMode="numeric"
-            maxLength={2}
-            suffix={t('counselors.units.years')}
-            required
-          />
-        </div>
-        <CheckboxGroup
+    <FormPanel
+      form={form}
+      onSubmit={onSubmit}
+      heading={heading ?? t('counselors.profile.editorHeading')}
+      intro={<p className="field__hint">{intro ?? t('counselors.profile.editorIntro')}</p>}
+      submitLabel={t('counselors.profile.save')}
+      onCancel={onCancel}
+      status={saved && t('counselors.profile.saved')}
+      statusTestId="profile-editor-saved"
+    >
+      <div className="form-row">
+        <TextField
           form={form}
-          name="languages"
-          legend={t('counselors.fields.languages')}
-          options={vocabularies.options('language', lists.languages)}
-          selected={lists.languages}
-          onChange={update('languages')}
+          name="displayName"
+          label={t('counselors.fields.displayName')}
+          hint={t('counselors.profile.displayNameHint')}
+          autoComplete="nickname"
+          maxLength={50}
+          required
         />
-        <CheckboxGroup
+        <SelectField
           form={form}
-          name="specialties"
-          legend={t('counselors.fields.specialties')}
-          hint={t('counselors.profile.specialtiesHint')}
-          options={vocabularies.options('specialty', lists.specialties)}
-          selected={lists.specialties}
-          onChange={update('specialties')}
-        />
-        <CheckboxGroup
-          form={form}
-          name="approaches"
-          legend={t('counselors.fields.approaches')}
-          options={vocabularies.options('approach', lists.approaches)}
-          selected={lists.approaches}
-          onChange={update('approaches')}
-        />
-        <CheckboxGroup
-          form={form}
-          name="modalities"
-          legend={t('counselors.fields.modalities')}
-          options={MODALITIES.map((modality) => ({
-            value: modality,
-            label: t(`counselors.modality.${modality}`),
+          name="gender"
+          label={t('counselors.fields.gender')}
+          options={GENDERS.map((gender) => ({
+            value: gender,
+            label: t(`counselors.gender.${gender}`),
           }))}
-          selected={lists.modalities}
-          onChange={update('modalities')}
         />
-        <TextField
+        <AmountField
           form={form}
-          name="bioZh"
-          label={t('counselors.fields.bioZh')}
-          hint={t('counselors.profile.bioZhHint')}
-          multiline
-          rows={6}
-          maxLength={2000}
+          name="yearsOfPractice"
+          label={t('counselors.fields.yearsOfPractice')}
+          unit="years"
+          maxLength={2}
+          required
         />
-        <TextField
+      </div>
+      {VOCABULARY_LISTS.map(([name, kind]) => (
+        <CheckboxGroup
+          key={name}
           form={form}
-          name="bioEn"
-          label={t('counselors.fields.bioEn')}
-          hint={t('counselors.profile.bioEnHint')}
-          multiline
-          rows={6}
-          maxLength={3000}
+          name={name}
+          legend={t(`counselors.fields.${name}`)}
+          hint={name === 'specialties' ? t('counselors.profile.specialtiesHint') : undefined}
+          options={vocabularies.options(kind, lists[name])}
+          selected={lists[name]}
+          onChange={update(name)}
         />
-        <fieldset className="fieldset">
-          <legend className="field__label">{t('counselors.fields.fees')}</legend>
-          <p className="field__hint">{t('counselors.profile.feesHint')}</p>
-          <div className="form-row">
-            {SESSION_TYPES.map((type) => (
-              <InputField
-                key={type}
-                form={form}
-                name={`fees.${type}`}
-                label={t(`counselors.sessionType.${type}`)}
-                inputMode="decimal"
-                maxLength={12}
-                suffix={t('counselors.units.yuan')}
-              />
-            ))}
-          </div>
-        </fieldset>
-        <div className="actions">
-          <SubmitButton form={form}>{t('counselors.profile.save')}</SubmitButton>
+      ))}
+      <CheckboxGroup
+        form={form}
+        name="modalities"
+        legend={t('counselors.fields.modalities')}
+        options={MODALITIES.map((modality) => ({
+          value: modality,
+          label: t(`counselors.modality.${modality}`),
+        }))}
+        selected={lists.modalities}
+        onChange={update('modalities')}
+      />
+      <TextField
+        form={form}
+        name="bioZh"
+        label={t('counselors.fields.bioZh')}
+        hint={t('counselors.profile.bioZhHint')}
+        multiline
+        rows={6}
+        maxLength={2000}
+      />
+      <TextField
+        form={form}
+        name="bioEn"
+        label={t('counselors.fields.bioEn')}
+        hint={t('counselors.profile.bioEnHint')}
+        multiline
+        rows={6}
+        maxLength={3000}
+      />
+      <fieldset className="fieldset">
+        <legend className="field__label">{t('counselors.fields.fees')}</legend>
+        <p className="field__hint">{t('counselors.profile.feesHint')}</p>
+        <div className="form-row">
+          {SESSION_TYPES.map((type) => (
+            <AmountField
+              key={type}
+              form={form}
+              name={`fees.${type}`}
+              label={t(`counselors.sessionType.${type}`)}
+              unit="yuan"
+              decimal
+              maxLength={12}
+            />
+          ))}
         </div>
-        <p className="status-line" role="status" data-testid="profile-editor-saved">
-          {saved && t('counselors.profile.saved')}
-        </p>
-      </Form>
-    </section>
+      </fieldset>
+    </FormPanel>
   );
 }

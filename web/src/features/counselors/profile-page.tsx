@@ -1,76 +1,73 @@
-import { PHOTO_MEDIA_TYPES, type CounselorProfile } from '@anxin/common';
+import { PHOTO_MEDIA_TYPES } from '@anxin/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadError, Loading } from '../../components/load-state.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
+import { Loaded } from '../../components/load-state.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { useDateFormat } from '../../app/use-date-format.ts';
 import { useShellData } from '../../app/shell-data.ts';
 import { ApiError } from '../../lib/api.ts';
-import { ActionOutcome, useActionState } from './action-state.tsx';
-import { confirmCurrent, getMyProfile, transition, uploadPhoto } from './counselor-api.ts';
+import { ActionButton, ActionOutcome, useActionState } from './action-state.tsx';
+import { putMyProfile, transition, uploadPhoto } from './counselor-api.ts';
+import { ConfirmCurrentButton } from './confirm-current.tsx';
 import { Avatar, FileUpload, versionedPhoto } from './fields.tsx';
 import { ProfileEditor } from './profile-editor.tsx';
 import { ProfileFacts } from './profile-facts.tsx';
+import { useMyProfile, type ProfileProps } from './profile-gate.tsx';
 import { CounselorSubnav } from './counselor-subnav.tsx';
 import { StatusBanner } from './status-banner.tsx';
 import { useDayFormat } from './use-day-format.ts';
-import { useLiveResource } from './use-live-resource.ts';
 import { useVocabularies } from './use-vocabularies.ts';
 
 /** The counselor's application: state, profile, photo, submission and keeping it current. */
 export function CounselorProfilePage() {
   const { t } = useTranslation();
   const { actor } = useShellData();
-  const profile = useLiveResource('counselor-me', getMyProfile);
+  const profile = useMyProfile();
   const vocabularies = useVocabularies();
 
   return (
-    <div className="page page--wide" data-testid="counselor-profile-page">
-      <PageHeading title={t('counselors.profile.title')}>
-        {t('counselors.profile.heading')}
-      </PageHeading>
-      <CounselorSubnav />
-      {(profile.status === 'loading' || (!vocabularies.ready && !vocabularies.error)) && (
-        <Loading />
-      )}
-      {profile.status === 'error' && <LoadError error={profile.error} onRetry={profile.reload} />}
-      {vocabularies.error !== null && (
-        <LoadError error={vocabularies.error} onRetry={vocabularies.reload} />
-      )}
-      {profile.status === 'ready' && vocabularies.ready && (
-        <>
-          {profile.data === null ? (
-            <p className="lead" data-testid="profile-new-intro">
-              {t('counselors.profile.newIntro')}
-            </p>
-          ) : (
-            <>
-              <StatusBanner profile={profile.data} />
-              <SubmitPanel profile={profile.data} onChanged={profile.refresh} />
-              <CurrentPanel profile={profile.data} onChanged={profile.refresh} />
-            </>
-          )}
-          {profile.data === null || profile.data.actions.includes('edit') ? (
-            <ProfileEditor
-              profile={profile.data}
-              fallbackName={actor?.displayName ?? ''}
-              vocabularies={vocabularies}
-              onSaved={profile.replace}
-            />
-          ) : (
-            <section className="panel" aria-labelledby="profile-readonly-heading">
-              <h2 id="profile-readonly-heading">{t('counselors.profile.readonlyHeading')}</h2>
-              <p className="field__hint">{t('counselors.profile.readonlyIntro')}</p>
-              <ProfileFacts profile={profile.data} vocabularies={vocabularies} />
-            </section>
-          )}
-          {profile.data !== null && (
-            <PhotoPanel profile={profile.data} onChanged={profile.refresh} />
-          )}
-        </>
-      )}
-    </div>
+    <PageFrame
+      testId="counselor-profile-page"
+      width="wide"
+      title={t('counselors.profile.title')}
+      heading={t('counselors.profile.heading')}
+      nav={<CounselorSubnav />}
+    >
+      <Loaded resource={profile} also={[vocabularies]}>
+        {(data) => (
+          <>
+            {data === null ? (
+              <p className="lead" data-testid="profile-new-intro">
+                {t('counselors.profile.newIntro')}
+              </p>
+            ) : (
+              <>
+                <StatusBanner profile={data} />
+                <SubmitPanel profile={data} onChanged={profile.refresh} />
+                <CurrentPanel profile={data} onChanged={profile.refresh} />
+              </>
+            )}
+            {data === null || data.actions.includes('edit') ? (
+              <ProfileEditor
+                profile={data}
+                fallbackName={actor?.displayName ?? ''}
+                vocabularies={vocabularies}
+                save={putMyProfile}
+                onSaved={profile.replace}
+              />
+            ) : (
+              <section className="panel" aria-labelledby="profile-readonly-heading">
+                <h2 id="profile-readonly-heading">{t('counselors.profile.readonlyHeading')}</h2>
+                <p className="field__hint">{t('counselors.profile.readonlyIntro')}</p>
+                <ProfileFacts profile={data} vocabularies={vocabularies} />
+              </section>
+            )}
+            {data !== null && <PhotoPanel profile={data} onChanged={profile.refresh} />}
+          </>
+        )}
+      </Loaded>
+    </PageFrame>
   );
 }
 
@@ -82,13 +79,7 @@ function isMissing(path: string): path is Missing {
   return (MISSING as readonly string[]).includes(path);
 }
 
-function SubmitPanel({
-  profile,
-  onChanged,
-}: {
-  profile: CounselorProfile;
-  onChanged: () => Promise<void>;
-}) {
+function SubmitPanel({ profile, onChanged }: ProfileProps) {
   const { t } = useTranslation();
   const action = useActionState();
   const [missing, setMissing] = useState<readonly string[]>([]);
@@ -122,17 +113,15 @@ function SubmitPanel({
             </p>
           )}
           <div className="actions">
-            <button
-              type="button"
-              className="button"
-              data-testid="profile-submit"
-              aria-disabled={action.busy !== null || undefined}
-              onClick={() => {
-                action.run('submit', submit, { key: 'counselors.profile.submitted' });
-              }}
-            >
-              {action.busy ? t('form.working') : t('counselors.profile.submit')}
-            </button>
+            <ActionButton
+              state={action}
+              id="submit"
+              testId="profile-submit"
+              label={t('counselors.profile.submit')}
+              action={submit}
+              success={{ key: 'counselors.profile.submitted' }}
+              primary
+            />
           </div>
         </>
       )}
@@ -153,18 +142,11 @@ function SubmitPanel({
   );
 }
 
-function CurrentPanel({
-  profile,
-  onChanged,
-}: {
-  profile: CounselorProfile;
-  onChanged: () => Promise<void>;
-}) {
+function CurrentPanel({ profile, onChanged }: ProfileProps) {
   const { t } = useTranslation();
   const formatDate = useDateFormat();
   const formatDay = useDayFormat();
   const action = useActionState();
-  const mayConfirm = profile.actions.includes('confirm_current');
   return (
     <section
       className={profile.reviewOverdue ? 'panel panel--danger' : 'panel'}
@@ -190,26 +172,15 @@ function CurrentPanel({
         </p>
       )}
       <p>{t('counselors.profile.currentIntro')}</p>
-      {mayConfirm && (
+      {profile.actions.includes('confirm_current') && (
         <div className="actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="confirm-current"
-            aria-disabled={action.busy !== null || undefined}
-            onClick={() => {
-              action.run(
-                'confirm',
-                async () => {
-                  await confirmCurrent(profile.id);
-                  await onChanged();
-                },
-                { key: 'counselors.profile.confirmed' },
-              );
-            }}
-          >
-            {action.busy ? t('form.working') : t('counselors.profile.confirmCurrent')}
-          </button>
+          <ConfirmCurrentButton
+            state={action}
+            profile={profile}
+            onChanged={onChanged}
+            testId="confirm-current"
+            label={t('counselors.profile.confirmCurrent')}
+          />
         </div>
       )}
       <ActionOutcome state={action} testId="confirm-current" />
@@ -217,13 +188,7 @@ function CurrentPanel({
   );
 }
 
-function PhotoPanel({
-  profile,
-  onChanged,
-}: {
-  profile: CounselorProfile;
-  onChanged: () => Promise<void>;
-}) {
+function PhotoPanel({ profile, onChanged }: ProfileProps) {
   const { t } = useTranslation();
   const mayEdit = profile.actions.includes('edit');
   return (

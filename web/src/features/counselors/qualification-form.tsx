@@ -1,14 +1,12 @@
 import { qualificationInputSchema, type Qualification } from '@anxin/common';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/choice-fields.tsx';
-import { Form, SubmitButton, TextField } from '../../components/form.tsx';
+import { TextField } from '../../components/form.tsx';
+import { FormPanel } from '../../components/form-panel.tsx';
 import type { Message } from '../../i18n/keys.ts';
-import { validateBody } from '../../lib/form-errors.ts';
 import { useForm } from '../../lib/use-form.ts';
 import type { QualificationBody } from './counselor-api.ts';
-import { InputField } from './fields.tsx';
-import { checkedSubmit, errorsWithMessages } from './form-helpers.ts';
+import { schemaSubmit } from './form-helpers.ts';
 import type { Vocabularies } from './use-vocabularies.ts';
 
 const FIELDS = [
@@ -62,9 +60,7 @@ export function QualificationForm({
   onCancel,
   headingLevel = 'h2',
 }: QualificationFormProps) {
-  const Heading = headingLevel;
   const { t } = useTranslation();
-  const headingId = useId();
   const types = vocabularies.options(
     'qualification_type',
     qualification ? [qualification.typeCode] : [],
@@ -77,88 +73,79 @@ export function QualificationForm({
     expiresOn: qualification?.expiresOn ?? '',
     verificationUrl: qualification?.verificationUrl ?? '',
   });
-  const onSubmit = checkedSubmit(
+  const onSubmit = schemaSubmit(
     form,
-    (values) =>
-      errorsWithMessages(validateBody(qualificationInputSchema, toBody(values)), FIELDS, MESSAGES),
-    form.onSubmit(async (values) => {
-      await onSave(toBody(values));
+    { schema: qualificationInputSchema, toBody, messages: MESSAGES },
+    async (body) => {
+      await onSave(body);
       if (!qualification) form.reset();
-    }),
+    },
   );
   return (
-    <section className={headingLevel === 'h2' ? 'panel' : 'subpanel'} aria-labelledby={headingId}>
-      <Heading id={headingId}>
-        {qualification
+    <FormPanel
+      form={form}
+      onSubmit={onSubmit}
+      heading={
+        qualification
           ? t('counselors.qualifications.editHeading')
-          : t('counselors.qualifications.addHeading')}
-      </Heading>
-      <Form form={form} onSubmit={onSubmit} labelledBy={headingId} className="form--grid">
-        <SelectField
-          form={form}
-          name="typeCode"
-          label={t('counselors.fields.qualificationType')}
-          options={[{ value: '', label: t('counselors.choose') }, ...types]}
-          required
-        />
-        <TextField
-          form={form}
-          name="number"
-          label={t('counselors.fields.certificateNumber')}
-          autoComplete="off"
-          maxLength={64}
-          required
-        />
-        <TextField
-          form={form}
-          name="issuer"
-          label={t('counselors.fields.issuer')}
-          hint={t('counselors.qualifications.issuerHint')}
-          autoComplete="organization"
-          maxLength={120}
-          required
-        />
-        <TextField
-          form={form}
-          name="issuedOn"
-          type="date"
-          label={t('counselors.fields.issuedOn')}
-          required
-        />
-        <TextField
-          form={form}
-          name="expiresOn"
-          type="date"
-          label={t('counselors.fields.expiresOn')}
-          hint={t('counselors.qualifications.expiresHint')}
-        />
-        <InputField
-          form={form}
-          name="verificationUrl"
-          type="url"
-          inputMode="url"
-          label={t('counselors.fields.verificationUrl')}
-          hint={t('counselors.qualifications.urlHint')}
-          maxLength={500}
-        />
-        <div className="actions">
-          <SubmitButton form={form}>
-            {qualification
-              ? t('counselors.qualifications.saveEdit')
-              : t('counselors.qualifications.add')}
-          </SubmitButton>
-          {onCancel && (
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid={`${testId}-cancel`}
-              onClick={onCancel}
-            >
-              {t('common.cancel')}
-            </button>
-          )}
-        </div>
-      </Form>
-    </section>
+          : t('counselors.qualifications.addHeading')
+      }
+      level={headingLevel === 'h2' ? 2 : 4}
+      className={headingLevel === 'h2' ? 'panel' : 'subpanel'}
+      grid
+      submitLabel={
+        qualification ? t('counselors.qualifications.saveEdit') : t('counselors.qualifications.add')
+      }
+      onCancel={onCancel}
+    >
+      <SelectField
+        form={form}
+        name="typeCode"
+        label={t('counselors.fields.qualificationType')}
+        options={[{ value: '', label: t('counselors.choose') }, ...types]}
+        required
+      />
+      <TextField
+        form={form}
+        name="number"
+        label={t('counselors.fields.certificateNumber')}
+        autoComplete="off"
+        maxLength={64}
+        required
+      />
+      <TextField
+        form={form}
+        name="issuer"
+        label={t('counselors.fields.issuer')}
+        hint={t('counselors.qualifications.issuerHint')}
+        autoComplete="organization"
+        maxLength={120}
+        required
+      />
+      <TextField
+        form={form}
+        name="issuedOn"
+        type="date"
+        label={t('counselors.fields.issuedOn')}
+        required
+      />
+      <TextField
+        form={form}
+        name="expiresOn"
+        type="date"
+        label={t('counselors.fields.expiresOn')}
+        hint={t('counselors.qualifications.expiresHint')}
+      />
+      <TextField
+        form={form}
+        name="verificationUrl"
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        label={t('counselors.fields.verificationUrl')}
+        hint={t('counselors.qualifications.urlHint')}
+        maxLength={500}
+      />
+    </FormPanel>
   );
 }

@@ -1,14 +1,11 @@
-import { DOCUMENT_MEDIA_TYPES, type CounselorProfile, type Qualification } from '@anxin/common';
+import { DOCUMENT_MEDIA_TYPES, type Qualification } from '@anxin/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { LoadError, Loading } from '../../components/load-state.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
-import { ActionOutcome, useActionState } from './action-state.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
+import { ActionButton, ActionOutcome, useActionState } from './action-state.tsx';
 import {
   addQualification,
   deleteQualification,
-  getMyProfile,
   qualificationFileUrl,
   updateQualification,
   uploadQualificationFile,
@@ -17,7 +14,7 @@ import { CounselorSubnav } from './counselor-subnav.tsx';
 import { FileUpload } from './fields.tsx';
 import { QualificationFacts, QualificationStatus } from './qualification-facts.tsx';
 import { QualificationForm } from './qualification-form.tsx';
-import { useLiveResource } from './use-live-resource.ts';
+import { useMyProfile, WithMyProfile, type ProfileProps, type Refresh } from './profile-gate.tsx';
 import { useVocabularies, type Vocabularies } from './use-vocabularies.ts';
 
 export const DOCUMENT_ACCEPT = DOCUMENT_MEDIA_TYPES.join(',');
@@ -25,43 +22,23 @@ export const DOCUMENT_ACCEPT = DOCUMENT_MEDIA_TYPES.join(',');
 /** The counselor's certificates: add, correct, attach the scan, follow their verification. */
 export function QualificationsPage() {
   const { t } = useTranslation();
-  const profile = useLiveResource('counselor-me', getMyProfile);
+  const profile = useMyProfile();
   const vocabularies = useVocabularies();
   return (
-    <div className="page page--wide" data-testid="qualifications-page">
-      <PageHeading title={t('counselors.qualifications.title')}>
-        {t('counselors.qualifications.heading')}
-      </PageHeading>
-      <CounselorSubnav />
-      <p className="lead">{t('counselors.qualifications.intro')}</p>
-      {(profile.status === 'loading' || (!vocabularies.ready && !vocabularies.error)) && (
-        <Loading />
-      )}
-      {profile.status === 'error' && <LoadError error={profile.error} onRetry={profile.reload} />}
-      {vocabularies.error !== null && (
-        <LoadError error={vocabularies.error} onRetry={vocabularies.reload} />
-      )}
-      {profile.status === 'ready' && vocabularies.ready && profile.data === null && (
-        <NoProfileYet />
-      )}
-      {profile.status === 'ready' && vocabularies.ready && profile.data !== null && (
-        <Qualifications
-          profile={profile.data}
-          vocabularies={vocabularies}
-          onChanged={profile.refresh}
-        />
-      )}
-    </div>
-  );
-}
-
-export function NoProfileYet() {
-  const { t } = useTranslation();
-  return (
-    <p className="notice" data-testid="no-profile">
-      {t('counselors.noProfile')}{' '}
-      <Link to="/counselor/profile">{t('counselors.noProfileLink')}</Link>
-    </p>
+    <PageFrame
+      testId="qualifications-page"
+      width="wide"
+      title={t('counselors.qualifications.title')}
+      heading={t('counselors.qualifications.heading')}
+      nav={<CounselorSubnav />}
+      lead={t('counselors.qualifications.intro')}
+    >
+      <WithMyProfile profile={profile} also={[vocabularies]}>
+        {(data) => (
+          <Qualifications profile={data} vocabularies={vocabularies} onChanged={profile.refresh} />
+        )}
+      </WithMyProfile>
+    </PageFrame>
   );
 }
 
@@ -69,11 +46,7 @@ function Qualifications({
   profile,
   vocabularies,
   onChanged,
-}: {
-  profile: CounselorProfile;
-  vocabularies: Vocabularies;
-  onChanged: () => Promise<void>;
-}) {
+}: ProfileProps & { vocabularies: Vocabularies }) {
   const { t } = useTranslation();
   const mayEdit = profile.actions.includes('edit');
   const [added, setAdded] = useState(false);
@@ -131,7 +104,7 @@ function QualificationCard({
   qualification: Qualification;
   vocabularies: Vocabularies;
   mayEdit: boolean;
-  onChanged: () => Promise<void>;
+  onChanged: Refresh;
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -178,20 +151,17 @@ function QualificationCard({
           >
             {t('counselors.qualifications.edit')}
           </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            data-testid="qualification-delete"
-            aria-disabled={action.busy !== null || undefined}
-            onClick={() => {
-              action.run('delete', async () => {
-                await deleteQualification(profileId, qualification.id);
-                await onChanged();
-              });
+          <ActionButton
+            state={action}
+            id="delete"
+            testId="qualification-delete"
+            label={t('counselors.qualifications.delete')}
+            action={async () => {
+              await deleteQualification(profileId, qualification.id);
+              await onChanged();
             }}
-          >
-            {action.busy ? t('form.working') : t('counselors.qualifications.delete')}
-          </button>
+            small
+          />
         </div>
       )}
       <ActionOutcome state={action} testId="qualification-delete" />

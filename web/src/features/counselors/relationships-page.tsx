@@ -1,48 +1,39 @@
 import { relationshipInputSchema, type CounselorProfile } from '@anxin/common';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, SubmitButton, TextField } from '../../components/form.tsx';
-import { LoadError, Loading } from '../../components/load-state.tsx';
-import { PageHeading } from '../../components/page-heading.tsx';
-import { useDateFormat } from '../../app/use-date-format.ts';
-import { validateBody } from '../../lib/form-errors.ts';
+import { TextField } from '../../components/form.tsx';
+import { FormPanel } from '../../components/form-panel.tsx';
+import { Loaded } from '../../components/load-state.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { useForm } from '../../lib/use-form.ts';
-import { ActionOutcome, useActionState } from './action-state.tsx';
-import {
-  declareRelationship,
-  endRelationship,
-  getMyProfile,
-  listRelationships,
-} from './counselor-api.ts';
+import { ActionButton, ActionOutcome, useActionState } from './action-state.tsx';
+import { declareRelationship, endRelationship, listRelationships } from './counselor-api.ts';
 import { CounselorSubnav } from './counselor-subnav.tsx';
-import { checkedSubmit, errorsWithMessages } from './form-helpers.ts';
-import { NoProfileYet } from './qualifications-page.tsx';
+import { schemaSubmit } from './form-helpers.ts';
+import { useMyProfile, WithMyProfile, type Refresh } from './profile-gate.tsx';
+import { RelationshipList } from './relationship-list.tsx';
 import { useLiveResource } from './use-live-resource.ts';
 
 /** Dual relationships (C2): people this counselor must not counsel, declared in advance. */
 export function RelationshipsPage() {
   const { t } = useTranslation();
-  const profile = useLiveResource('counselor-me', getMyProfile);
+  const profile = useMyProfile();
   return (
-    <div className="page page--wide" data-testid="relationships-page">
-      <PageHeading title={t('counselors.relationships.title')}>
-        {t('counselors.relationships.heading')}
-      </PageHeading>
-      <CounselorSubnav />
-      <p className="lead">{t('counselors.relationships.intro')}</p>
-      {profile.status === 'loading' && <Loading />}
-      {profile.status === 'error' && <LoadError error={profile.error} onRetry={profile.reload} />}
-      {profile.status === 'ready' && profile.data === null && <NoProfileYet />}
-      {profile.status === 'ready' && profile.data !== null && (
-        <Relationships profile={profile.data} />
-      )}
-    </div>
+    <PageFrame
+      testId="relationships-page"
+      width="wide"
+      title={t('counselors.relationships.title')}
+      heading={t('counselors.relationships.heading')}
+      nav={<CounselorSubnav />}
+      lead={t('counselors.relationships.intro')}
+    >
+      <WithMyProfile profile={profile}>{(data) => <Relationships profile={data} />}</WithMyProfile>
+    </PageFrame>
   );
 }
 
 function Relationships({ profile }: { profile: CounselorProfile }) {
   const { t } = useTranslation();
-  const formatDate = useDateFormat();
   const relationships = useLiveResource(`relationships:${profile.id}`, (signal) =>
     listRelationships(profile.id, signal),
   );
@@ -52,66 +43,32 @@ function Relationships({ profile }: { profile: CounselorProfile }) {
       <DeclareForm profileId={profile.id} onDeclared={relationships.refresh} />
       <section aria-labelledby="relationship-list-heading">
         <h2 id="relationship-list-heading">{t('counselors.relationships.listHeading')}</h2>
-        {relationships.status === 'loading' && <Loading />}
-        {relationships.status === 'error' && (
-          <LoadError error={relationships.error} onRetry={relationships.reload} />
-        )}
         <ActionOutcome state={action} testId="relationship-end" />
-        {relationships.status === 'ready' && relationships.data.length === 0 && (
-          <p data-testid="relationships-empty">{t('counselors.relationships.empty')}</p>
-        )}
-        {relationships.status === 'ready' && relationships.data.length > 0 && (
-          <ul className="card-list" data-testid="relationship-list">
-            {relationships.data.map((relationship) => (
-              <li
-                key={relationship.id}
-                className="card card--plain"
-                data-testid="relationship-row"
-                data-ended={relationship.endedAt ? 'true' : 'false'}
-              >
-                <p className="prose">{relationship.description}</p>
-                <dl className="facts">
-                  <dt>{t('counselors.fields.clientIdentifier')}</dt>
-                  <dd>{relationship.clientIdentifier ?? t('common.notGiven')}</dd>
-                  <dt>{t('counselors.relationships.declaredAt')}</dt>
-                  <dd>{formatDate(relationship.createdAt)}</dd>
-                  <dt>{t('counselors.relationships.state')}</dt>
-                  <dd>
-                    {relationship.endedAt
-                      ? t('counselors.relationships.endedAt', {
-                          time: formatDate(relationship.endedAt),
-                        })
-                      : t('counselors.relationships.current')}
-                  </dd>
-                </dl>
-                {!relationship.endedAt && (
+        <Loaded resource={relationships}>
+          {(items) => (
+            <RelationshipList
+              relationships={items}
+              actions={(relationship) =>
+                !relationship.endedAt && (
                   <div className="actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      data-testid="relationship-end-button"
-                      aria-disabled={action.busy !== null || undefined}
-                      onClick={() => {
-                        action.run(
-                          relationship.id,
-                          async () => {
-                            await endRelationship(profile.id, relationship.id);
-                            await relationships.refresh();
-                          },
-                          { key: 'counselors.relationships.ended' },
-                        );
+                    <ActionButton
+                      state={action}
+                      id={relationship.id}
+                      testId="relationship-end-button"
+                      label={t('counselors.relationships.end')}
+                      action={async () => {
+                        await endRelationship(profile.id, relationship.id);
+                        await relationships.refresh();
                       }}
-                    >
-                      {action.busy === relationship.id
-                        ? t('form.working')
-                        : t('counselors.relationships.end')}
-                    </button>
+                      success={{ key: 'counselors.relationships.ended' }}
+                      small
+                    />
                   </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+                )
+              }
+            />
+          )}
+        </Loaded>
       </section>
     </>
   );
@@ -119,69 +76,62 @@ function Relationships({ profile }: { profile: CounselorProfile }) {
 
 const FIELDS = ['clientIdentifier', 'description'] as const;
 
-function DeclareForm({
-  profileId,
-  onDeclared,
-}: {
-  profileId: string;
-  onDeclared: () => Promise<void>;
-}) {
+function DeclareForm({ profileId, onDeclared }: { profileId: string; onDeclared: Refresh }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const [declared, setDeclared] = useState(false);
   const form = useForm('relationship', FIELDS);
-  const toBody = (values: Readonly<Record<(typeof FIELDS)[number], string>>) => {
-    const identifier = values.clientIdentifier.trim();
-    return {
-      ...(identifier ? { clientIdentifier: identifier } : {}),
-      description: values.description,
-    };
-  };
-  const onSubmit = checkedSubmit(
+  const onSubmit = schemaSubmit(
     form,
-    (values) =>
-      errorsWithMessages(validateBody(relationshipInputSchema, toBody(values)), FIELDS, {
+    {
+      schema: relationshipInputSchema,
+      toBody: (values) => {
+        const identifier = values.clientIdentifier.trim();
+        return {
+          ...(identifier ? { clientIdentifier: identifier } : {}),
+          description: values.description,
+        };
+      },
+      messages: {
         clientIdentifier: { key: 'counselors.fieldErrors.clientIdentifier' },
         description: { key: 'counselors.fieldErrors.description' },
-      }),
-    form.onSubmit(async (values) => {
+      },
+    },
+    async (body) => {
       setDeclared(false);
-      await declareRelationship(profileId, toBody(values));
+      await declareRelationship(profileId, body);
       form.reset();
       setDeclared(true);
       await onDeclared();
-    }),
+    },
   );
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('counselors.relationships.declareHeading')}</h2>
-      <p>{t('counselors.relationships.privacy')}</p>
-      <Form form={form} onSubmit={onSubmit} labelledBy={headingId}>
-        <TextField
-          form={form}
-          name="clientIdentifier"
-          label={t('counselors.fields.clientIdentifier')}
-          hint={t('counselors.relationships.identifierHint')}
-          autoComplete="off"
-          maxLength={254}
-        />
-        <TextField
-          form={form}
-          name="description"
-          label={t('counselors.fields.relationshipDescription')}
-          hint={t('counselors.relationships.descriptionHint')}
-          multiline
-          rows={3}
-          maxLength={1000}
-          required
-        />
-        <div className="actions">
-          <SubmitButton form={form}>{t('counselors.relationships.declare')}</SubmitButton>
-        </div>
-        <p className="status-line" role="status" data-testid="relationship-declared">
-          {declared && t('counselors.relationships.declared')}
-        </p>
-      </Form>
-    </section>
+    <FormPanel
+      form={form}
+      onSubmit={onSubmit}
+      heading={t('counselors.relationships.declareHeading')}
+      intro={<p>{t('counselors.relationships.privacy')}</p>}
+      submitLabel={t('counselors.relationships.declare')}
+      status={declared && t('counselors.relationships.declared')}
+      statusTestId="relationship-declared"
+    >
+      <TextField
+        form={form}
+        name="clientIdentifier"
+        label={t('counselors.fields.clientIdentifier')}
+        hint={t('counselors.relationships.identifierHint')}
+        autoComplete="off"
+        maxLength={254}
+      />
+      <TextField
+        form={form}
+        name="description"
+        label={t('counselors.fields.relationshipDescription')}
+        hint={t('counselors.relationships.descriptionHint')}
+        multiline
+        rows={3}
+        maxLength={1000}
+        required
+      />
+    </FormPanel>
   );
 }
