@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { seedCounselorVocabulary } from '../counselors/vocabulary.seed.ts';
+import { seedSessionTypes } from '../scheduling/session-types.seed.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import {
   DEFAULT_ORGANIZATION_SLUG,
@@ -28,6 +29,7 @@ export async function ensureDefaultOrganization(
 /** What every organisation starts with (idempotent: run at creation and at each start). */
 export async function seedOrganizationDefaults(db: Db, organizationId: string): Promise<void> {
   await seedCounselorVocabulary(db, organizationId);
+  await seedSessionTypes(db, organizationId);
 }
 
 export async function getDefaultOrganization(db: Db): Promise<Organization> {

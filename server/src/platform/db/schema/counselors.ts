@@ -110,6 +110,8 @@ export const counselorProfiles = pgTable(
     bioZh: text('bio_zh').notNull().default(''),
     bioEn: text('bio_en').notNull().default(''),
     photoFileId: uuid('photo_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
+    /** The counselor's own IANA time zone: weekly availability is in it (A4). */
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     /** Trainees' notes need a supervisor's co-signature (B8). */
     isTrainee: boolean('is_trainee').notNull().default(false),
     /** Fees per session type, in fen: `{ "intake": 50000, "follow_up": 40000 }`. */

@@ -7,6 +7,7 @@ export * from './audit.ts';
 export * from './notifications.ts';
 export * from './setup.ts';
 export * from './counselors.ts';
+export * from './scheduling.ts';
 
 /**
  * Tables that are deliberately not tenant tables (no `organization_id`). A test checks that
@@ -15,4 +16,4 @@ export * from './counselors.ts';
 export const GLOBAL_TABLES = ['organizations', 'scheduler_heartbeats', 'setup_tokens'] as const;
 
 /** Append-only tables: no `updated_at`, and the database refuses UPDATE and DELETE on them. */
-export const APPEND_ONLY_TABLES = ['audit_events'] as const;
+export const APPEND_ONLY_TABLES = ['audit_events', 'ledger_entries'] as const;
