@@ -7,3 +7,4 @@ export * from './api/health.ts';
 export * from './api/session.ts';
 export * from './api/identity.ts';
 export * from './api/counselors.ts';
+export * from './api/scheduling.ts';

@@ -1,17 +1,11 @@
+import { APPOINTMENT_STATUSES } from '@anxin/common';
+
 /**
  * Appointment states after FHIR AppointmentStatus (A4, A5; DOMAIN.md): `pending` (waiting for
  * staff approval after repeated no-shows) → `booked` → `arrived` → `fulfilled`; `cancelled`;
  * `noshow` (absent, or a late cancellation, A5); `entered-in-error`.
  */
-export const APPOINTMENT_STATUSES = [
-  'pending',
-  'booked',
-  'arrived',
-  'fulfilled',
-  'cancelled',
-  'noshow',
-  'entered-in-error',
-] as const;
+export { APPOINTMENT_STATUSES };
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 export const APPOINTMENT_EVENTS = [
