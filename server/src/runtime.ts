@@ -8,6 +8,8 @@ import { issueSetupToken } from './modules/identity/setup.service.ts';
 import { createAuditCheckpointJob } from './platform/audit/checkpoint.job.ts';
 import { createDeliveryJob } from './modules/notifications/notification-delivery.job.ts';
 import { createCredentialExpiryJob } from './modules/counselors/credential-expiry.job.ts';
+import { createNoShowJob } from './modules/scheduling/no-show.job.ts';
+import { createAppointmentRemindersJob } from './modules/scheduling/reminders.job.ts';
 import { createSenders } from './modules/notifications/senders/create-senders.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
 import { analyzeJob, vacuumJob } from './modules/system/maintenance.job.ts';
@@ -104,6 +106,8 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
           createDeliveryJob({ senders, vault }),
           createAuditCheckpointJob(config.auditCheckpointFile, keyring.auditKey),
           createCredentialExpiryJob({ vault, auditKey: keyring.auditKey }),
+          createNoShowJob({ vault, auditKey: keyring.auditKey }),
+          createAppointmentRemindersJob({ vault, auditKey: keyring.auditKey }),
         ],
         { schedule: true },
       );

@@ -19,6 +19,14 @@ import { developmentRoutes } from '../../modules/counselors/development.routes.t
 import { directoryRoutes } from '../../modules/counselors/directory.routes.ts';
 import { relationshipsRoutes } from '../../modules/counselors/relationships.routes.ts';
 import { vocabularyRoutes } from '../../modules/counselors/vocabulary.routes.ts';
+import { appointmentsRoutes } from '../../modules/scheduling/appointments.routes.ts';
+import { availabilityRoutes } from '../../modules/scheduling/availability.routes.ts';
+import { calendarFeedRoutes } from '../../modules/scheduling/calendar-feed.routes.ts';
+import { episodesRoutes } from '../../modules/scheduling/episodes.routes.ts';
+import { ledgerRoutes } from '../../modules/scheduling/ledger.routes.ts';
+import { schedulingSettingsRoutes } from '../../modules/scheduling/scheduling-settings.routes.ts';
+import { slotsRoutes } from '../../modules/scheduling/slots.routes.ts';
+
 import { registerAuthentication } from '../auth/authenticate.ts';
 import { systemRoutes } from '../../modules/system/system.routes.ts';
 import { enforceRouteAccess } from './access.ts';
@@ -82,6 +90,13 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
       await api.register(vocabularyRoutes, { ctx });
       await api.register(developmentRoutes, { ctx });
       await api.register(relationshipsRoutes, { ctx });
+      await api.register(schedulingSettingsRoutes, { ctx });
+      await api.register(availabilityRoutes, { ctx });
+      await api.register(slotsRoutes, { ctx });
+      await api.register(appointmentsRoutes, { ctx });
+      await api.register(episodesRoutes, { ctx });
+      await api.register(ledgerRoutes, { ctx });
+      await api.register(calendarFeedRoutes, { ctx });
       await api.register(cspReportRoutes);
     },
     { prefix: API_PREFIX },
