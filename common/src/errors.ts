@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   conflict: 409,
   invalid_transition: 409,
+  slot_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   file_type_not_allowed: 415,

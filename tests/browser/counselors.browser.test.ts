@@ -318,8 +318,10 @@ describe('counselor vetting and directory in Chromium', () => {
     await visitor.waitForSelector('[data-testid=directory-detail-bio]');
     expect(await visitor.locator('h1').textContent()).toBe(COUNSELOR_NAME);
     expect(await visitor.locator('[data-testid=fee-list]').textContent()).toContain('¥380');
-    // Booking does not exist yet, and nothing pretends it does.
-    expect(await visitor.locator('text=/预约|Book/').count()).toBe(0);
+    // The one way to book: a link to the booking page.
+    expect(await visitor.locator('[data-testid=directory-detail-book]').getAttribute('href')).toBe(
+      `/counselors/${profileId}/book`,
+    );
 
     await visitor.locator('[data-testid=language-switch]').selectOption('en');
     await expect

@@ -14,6 +14,7 @@ import './app/styles/pages.css';
 import './app/styles/forms.css';
 import './app/styles/content.css';
 import './app/styles/counselors.css';
+import './app/styles/scheduling.css';
 
 const i18n = createI18n(initialLocale(browserStorage()));
 syncDocumentLanguage(i18n, document.documentElement);

@@ -48,6 +48,17 @@ describe('navigationFor', () => {
     expect(paths([role])).toEqual(expect.arrayContaining([...expected]));
   });
 
+  it('offers scheduling: appointments, schedule and hours, and the centre schedule', () => {
+    expect(paths(['client'])).toContain('/appointments');
+    expect(paths(['counselor'])).toContain('/schedule');
+    expect(paths(['counselor'])).not.toContain('/counselor/availability');
+    expect(navigationFor(['counselor'], ['counselor.apply']).map((item) => item.to)).toContain(
+      '/counselor/availability',
+    );
+    expect(paths(['administrator'])).toContain('/admin/schedule');
+    expect(paths(['client'])).not.toContain('/admin/schedule');
+  });
+
   it('keeps clinical and admin destinations away from clients', () => {
     const client = paths(['client']);
     for (const staffOnly of ['/records', '/hotline', '/admin/audit', '/evaluations']) {

@@ -42,6 +42,7 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
   ],
   counselor: [
     { to: '/schedule', labelKey: 'nav.schedule' },
+    { to: '/counselor/availability', labelKey: 'nav.availability', ability: 'counselor.apply' },
     { to: '/clients', labelKey: 'nav.myClients' },
     { to: '/records', labelKey: 'nav.records' },
     { to: '/counselor/profile', labelKey: 'nav.counselorProfile', ability: 'counselor.apply' },
@@ -78,6 +79,7 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
       ability: 'counselor.development.report',
     },
     { to: '/admin/vocabularies', labelKey: 'nav.vocabularies', ability: 'vocabulary.update' },
+    { to: '/admin/schedule', labelKey: 'nav.adminSchedule' },
     { to: '/admin/complaints', labelKey: 'nav.complaints' },
     { to: '/admin/privacy-requests', labelKey: 'nav.privacyRequests' },
     { to: '/admin/audit', labelKey: 'nav.audit', ability: 'audit.read' },

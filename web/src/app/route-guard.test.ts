@@ -238,7 +238,20 @@ describe('accessFor', () => {
   });
 
   it('treats unknown paths as public so the 404 page can answer', () => {
-    expect(accessFor('/appointments')).toEqual({ kind: 'public' });
+    expect(accessFor('/my/records')).toEqual({ kind: 'public' });
+  });
+
+  it('asks for an account to book and to see appointments, and counselor.apply for hours', () => {
+    expect(accessFor('/counselors/abc/book')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/counselors/abc')).toEqual({ kind: 'public' });
+    expect(accessFor('/appointments')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/appointments/abc/receipt')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/schedule')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/admin/schedule')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/counselor/availability')).toEqual({
+      kind: 'ability',
+      anyOf: ['counselor.apply'],
+    });
   });
 });
 

@@ -39,6 +39,10 @@ const EXACT: Readonly<Record<string, Access>> = {
   },
   '/admin/vocabularies': { kind: 'ability', anyOf: ['vocabulary.update'] },
   '/admin/settings': { kind: 'ability', anyOf: ['counselor.settings.update'] },
+  '/appointments': { kind: 'signed-in' },
+  '/schedule': { kind: 'signed-in' },
+  '/admin/schedule': { kind: 'signed-in' },
+  '/counselor/availability': { kind: 'ability', anyOf: ['counselor.apply'] },
 };
 
 /**
@@ -51,6 +55,10 @@ const NO_RETURN = new Set(['/verify', '/forgot-password', '/reset-password', '/i
 const USER_DETAIL = /^\/admin\/users\/[^/]+$/;
 /** One counselor's application, for those who review them. */
 const COUNSELOR_DETAIL = /^\/admin\/counselors\/[^/]+$/;
+/** Booking needs an account; the free times themselves are public on the counselor's page. */
+const BOOKING = /^\/counselors\/[^/]+\/book$/;
+/** An appointment's receipt: its client's or an administrator's (the server decides). */
+const RECEIPT = /^\/appointments\/[^/]+\/receipt$/;
 
 export function accessFor(pathname: string): Access {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
@@ -58,6 +66,7 @@ export function accessFor(pathname: string): Access {
   if (exact) return exact;
   if (USER_DETAIL.test(path)) return { kind: 'ability', anyOf: ['user.read', 'break_glass.start'] };
   if (COUNSELOR_DETAIL.test(path)) return { kind: 'ability', anyOf: ['counselor.review'] };
+  if (BOOKING.test(path) || RECEIPT.test(path)) return { kind: 'signed-in' };
   return { kind: 'public' };
 }
 

@@ -45,7 +45,7 @@ describe('the shell', () => {
   });
 
   it('answers unknown paths with the 404 page inside the layout', () => {
-    const html = render('/appointments', 'en');
+    const html = render('/my/records', 'en');
     expect(html).toContain('We could not find this page</h1>');
     expect(html).toContain('<footer');
   });

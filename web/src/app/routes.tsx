@@ -26,6 +26,11 @@ import { CounselorProfilePage } from '../features/counselors/profile-page.tsx';
 import { QualificationsPage } from '../features/counselors/qualifications-page.tsx';
 import { RelationshipsPage } from '../features/counselors/relationships-page.tsx';
 import { VerifyPage } from '../features/auth/verify-page.tsx';
+import { AppointmentsPage } from '../features/scheduling/appointments-page.tsx';
+import { AvailabilityPage } from '../features/scheduling/availability-page.tsx';
+import { BookingPage } from '../features/scheduling/booking-page.tsx';
+import { ReceiptPage } from '../features/scheduling/receipt-page.tsx';
+import { AdminSchedulePage, SchedulePage } from '../features/scheduling/schedule-page.tsx';
 import { HelpPage } from '../features/help/help-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ErrorPage, ErrorScreen } from './error-page.tsx';
@@ -65,6 +70,12 @@ export const routes: RouteObject[] = [
           { path: 'admin/outbox', element: <OutboxPage /> },
           { path: 'counselors', element: <DirectoryPage /> },
           { path: 'counselors/:id', element: <DirectoryDetailPage /> },
+          { path: 'counselors/:id/book', element: <BookingPage /> },
+          { path: 'appointments', element: <AppointmentsPage /> },
+          { path: 'appointments/:id/receipt', element: <ReceiptPage /> },
+          { path: 'schedule', element: <SchedulePage /> },
+          { path: 'counselor/availability', element: <AvailabilityPage /> },
+          { path: 'admin/schedule', element: <AdminSchedulePage /> },
           { path: 'counselor/profile', element: <CounselorProfilePage /> },
           { path: 'counselor/qualifications', element: <QualificationsPage /> },
           { path: 'counselor/relationships', element: <RelationshipsPage /> },

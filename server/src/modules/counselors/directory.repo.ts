@@ -99,9 +99,8 @@ function qualified(table: Table, column: Column): SQL {
  * The public columns of a listed profile. `qualificationTypes` are the codes of verified,
  * unexpired certificates (never their numbers).
  *
- * `nextAvailableAt` is where scheduling plugs in: add, in `selectListed` below and nowhere else,
- * `.leftJoinLateral(<first open slot of p.id after now() LIMIT 1>, sql\`true\`)` and select its
- * start here instead of NULL.
+ * `nextAvailableAt` stays NULL here: slots come from weekly rules in each counselor's zone, which
+ * SQL cannot expand portably, so the service fills it for the page (scheduling/next-available.ts).
  */
 function directoryColumns(today: string) {
   return {

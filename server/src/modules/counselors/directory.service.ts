@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { readFile } from '../../platform/files/file-store.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import { getDefaultOrganization } from '../organizations/organization.service.ts';
+import { findNextAvailable } from '../scheduling/next-available.ts';
 import { todayIn } from './counselor-eligibility.ts';
 import { findDirectoryPage, findListedCounselor, findOrganizationById } from './directory.repo.ts';
 import { presentDirectoryCounselor, presentDirectoryDetail } from './directory.presenter.ts';
@@ -38,7 +39,14 @@ export async function searchDirectory(ctx: AppContext, actor: Actor | null, quer
   const { db } = ctx.database;
   const org = await resolveOrganization(db, actor);
   const { rows, total } = await findDirectoryPage(db, org.id, todayIn(org.timeZone), query);
-  return { items: rows.map(presentDirectoryCounselor), total };
+  // Scheduling computes the first open slot of the page's counselors together (A4).
+  const next = await findNextAvailable(
+    db,
+    org.id,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) => ({ ...r, nextAvailableAt: next.get(r.id) ?? null }));
+  return { items: items.map(presentDirectoryCounselor), total };
 }
 
 /** One listed counselor; anything not listable answers the 404 of a missing id. */
@@ -47,7 +55,8 @@ export async function readDirectoryCounselor(ctx: AppContext, actor: Actor | nul
   const org = await resolveOrganization(db, actor);
   const row = await findListedCounselor(db, org.id, todayIn(org.timeZone), id);
   if (!row) throw notFound();
-  return presentDirectoryDetail(row);
+  const next = await findNextAvailable(db, org.id, [row.id]);
+  return presentDirectoryDetail({ ...row, nextAvailableAt: next.get(row.id) ?? null });
 }
 
 /** A listed counselor's photo; 404 when not listable or without one, alike. */

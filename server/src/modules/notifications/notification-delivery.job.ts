@@ -125,7 +125,14 @@ async function attemptDelivery(
     if (!message) throw new PermanentDeliveryError('recipient_erased');
     if (!message.to) throw new PermanentDeliveryError('recipient_missing');
     const sender = row.channel === 'sms' ? senders.sms : senders.email;
-    await sender.send({ to: message.to, subject: message.subject, text: message.text });
+    await sender.send({
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(row.channel === 'email' && message.attachments
+        ? { attachments: message.attachments }
+        : {}),
+    });
     return { kind: 'sent' };
   } catch (err) {
     return classifyDeliveryError(err);

@@ -31,6 +31,8 @@ export type EnqueueInput<T extends TemplateName> = {
   template: T;
   params: TemplateParams[T];
   locale: Locale;
+  /** E-mail only (an .ics invitation): sealed with the message, so they are as private as it. */
+  attachments?: readonly MessageAttachment[] | undefined;
 } & Addressed;
 
 const TABLE = 'notification_outbox';
@@ -40,8 +42,20 @@ const ref = (field: 'recipient' | 'payload', recordId: string) => ({
   recordId,
 });
 
+const attachmentSchema = z.object({
+  filename: z.string().min(1).max(100),
+  contentType: z.string().min(1).max(100),
+  content: z.string(),
+});
+export type MessageAttachment = z.infer<typeof attachmentSchema>;
+
 /** What payload_enc holds: the message as rendered when the change committed. */
-const payloadSchema = z.object({ locale: localeSchema, subject: z.string(), text: z.string() });
+const payloadSchema = z.object({
+  locale: localeSchema,
+  subject: z.string(),
+  text: z.string(),
+  attachments: z.array(attachmentSchema).optional(),
+});
 type Payload = z.infer<typeof payloadSchema>;
 
 // Address fields go into mail headers or an SMS API: control characters have no place there.
@@ -66,12 +80,19 @@ export async function enqueueNotification<T extends TemplateName>(
   if (input.channel !== 'in_app' && (!input.to.trim() || CONTROL.test(input.to))) {
     throw new Error(`enqueueNotification: a ${input.channel} message needs a valid recipient`);
   }
+  if (input.attachments?.length && input.channel !== 'email') {
+    throw new Error('enqueueNotification: only e-mail carries attachments');
+  }
   if (input.channel === 'in_app' && !input.userId) {
     throw new Error('enqueueNotification: an in-app message needs a userId');
   }
   const id = randomUUID(); // made here, not by the database: the ciphertexts are bound to it
   const rendered = renderNotification(input.locale, input.template, input.params, input.channel);
-  const payload: Payload = { locale: input.locale, ...rendered };
+  const payload: Payload = {
+    locale: input.locale,
+    ...rendered,
+    ...(input.attachments?.length ? { attachments: [...input.attachments] } : {}),
+  };
   await insertOutboxRow(tx, {
     id,
     organizationId: input.organizationId,
@@ -94,6 +115,7 @@ export interface OpenedMessage {
   locale: Locale;
   subject: string;
   text: string;
+  attachments?: MessageAttachment[] | undefined;
 }
 
 /**

@@ -29,6 +29,30 @@ const SAMPLES: TemplateParams = {
   counselor_suspended_admin: { counselorName: 'Li Wei', cause: 'recheck_overdue' },
   credential_reminder: { kind: 'qualification', dueOn: '2027-03-31', days: 30 },
   counselor_standing_notice: { kind: 'warning' },
+  appointment_confirmed: {
+    counselorName: 'Li Wei',
+    startsAt: '2026-12-01T06:00:00.000Z',
+    deadline: '2026-11-30T06:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
+  },
+  appointment_cancelled: {
+    counselorName: 'Li Wei',
+    startsAt: '2026-12-01T06:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
+    by: 'organization',
+  },
+  appointment_reminder: {
+    counselorName: 'Li Wei',
+    startsAt: '2026-12-01T06:00:00.000Z',
+    deadline: '2026-11-30T06:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
+    hoursBefore: 24,
+  },
+  appointment_pending_approval: {
+    counselorName: 'Li Wei',
+    startsAt: '2026-12-01T06:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
+  },
 };
 
 /** The values each template must show in its e-mail body; the SMS must carry the ones marked. */
@@ -53,6 +77,11 @@ const MUST_SHOW: { [T in TemplateName]: { email: string[]; sms: string[] } } = {
   counselor_suspended_admin: { email: ['Li Wei'], sms: ['Li Wei'] },
   credential_reminder: { email: ['2027-03-31', '30'], sms: ['2027-03-31'] },
   counselor_standing_notice: { email: [], sms: [] },
+  // 06:00 UTC is 14:00 in Shanghai; the deadline a day before, stated in full.
+  appointment_confirmed: { email: ['Li Wei', '14:00', '30', 'Asia/Shanghai'], sms: ['14:00'] },
+  appointment_cancelled: { email: ['Li Wei', '14:00'], sms: ['14:00'] },
+  appointment_reminder: { email: ['Li Wei', '14:00', '30'], sms: ['14:00'] },
+  appointment_pending_approval: { email: ['Li Wei', '14:00'], sms: ['14:00'] },
 };
 
 const CHANNELS: NotificationChannel[] = ['email', 'sms', 'in_app'];
@@ -142,6 +171,20 @@ describe('notification templates', () => {
     expect(() => renderNotification('zh-CN', 'verification_code', params)).toThrow(
       TemplateRenderError,
     );
+  });
+
+  it('states appointment times in the reader’s zone, and the cancellation deadline in full', () => {
+    const en = render('en', 'appointment_confirmed', 'email').text;
+    expect(en).toContain('Tuesday, 1 December 2026 at 14:00 (Asia/Shanghai)');
+    expect(en).toContain('cancel free of charge until Monday, 30 November 2026 at 14:00');
+    const zh = render('zh-CN', 'appointment_reminder', 'email').text;
+    expect(zh).toContain('2026年12月1日星期二 14:00（Asia/Shanghai）');
+    expect(zh).toContain('免费取消的截止时间是 2026年11月30日星期一 14:00');
+    const ny = renderNotification('en', 'appointment_confirmed', {
+      ...SAMPLES.appointment_confirmed,
+      timeZone: 'America/New_York',
+    }).text;
+    expect(ny).toContain('Tuesday, 1 December 2026 at 01:00 (America/New_York)');
   });
 
   it('is pure: the same arguments give the same message', () => {

@@ -33,6 +33,26 @@ export interface TemplateParams {
   credential_reminder: { kind: 'qualification' | 'recheck'; dueOn: string; days: number };
   /** To a counselor, in-app: a warning, suspension or removal was recorded (A9). No reason text. */
   counselor_standing_notice: { kind: 'warning' | 'suspension' | 'removal' };
+  /**
+   * To the client (A5): a booking is confirmed. Times are instants (ISO) shown in `timeZone`, the
+   * recipient's zone (the organisation's when they have none); the deadline is stated outright.
+   */
+  appointment_confirmed: AppointmentMessage;
+  /** To the client or the counselor: an appointment was cancelled. No reason, no client name. */
+  appointment_cancelled: Omit<AppointmentMessage, 'deadline'> & { by: 'client' | 'organization' };
+  /** To the client, 24 h and 1 h before (A5 item 6), with the cancellation deadline. */
+  appointment_reminder: AppointmentMessage & { hoursBefore: 24 | 1 };
+  /** To the client: after repeated no-shows the booking waits for staff approval (A5). */
+  appointment_pending_approval: Omit<AppointmentMessage, 'deadline'>;
+}
+
+/** What every appointment message says: with whom and when, in the reader's zone. */
+export interface AppointmentMessage {
+  counselorName: string;
+  startsAt: string;
+  /** Until this instant a cancellation is on time (A5). */
+  deadline: string;
+  timeZone: string;
 }
 
 export type CounselorSuspensionCause = 'qualification_expired' | 'recheck_overdue' | 'sanction';
@@ -51,6 +71,10 @@ export const TEMPLATE_NAMES = [
   'counselor_suspended_admin',
   'credential_reminder',
   'counselor_standing_notice',
+  'appointment_confirmed',
+  'appointment_cancelled',
+  'appointment_reminder',
+  'appointment_pending_approval',
 ] as const satisfies readonly TemplateName[];
 
 export type NotificationChannel = 'email' | 'sms' | 'in_app';
@@ -80,6 +104,8 @@ export interface LocaleWords {
   days: (n: number) => string;
   counselorStatus: (status: CounselorStatus) => string;
   suspensionCause: (cause: CounselorSuspensionCause) => string;
+  /** An instant as a wall time in a zone, with the zone named (a reader may be elsewhere). */
+  dateTime: (iso: string, timeZone: string) => string;
 }
 
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zhCN, en };

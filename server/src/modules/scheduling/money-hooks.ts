@@ -1,6 +1,7 @@
 import type { VaultScope } from '../../platform/crypto/vault.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { appointments } from '../../platform/db/schema/index.ts';
+import { recordCharge, recordSettlement } from './ledger.service.ts';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 
@@ -11,21 +12,20 @@ export interface MoneyWork {
   actorId: string | null;
 }
 
-/**
- * Records the charge of a newly booked appointment (its agreed fee). Placeholder until the ledger
- * lands: the booking service already calls it in the right place.
- */
-export async function chargeForBooking(
-  _w: MoneyWork,
-  _appointment: AppointmentRow,
-): Promise<void> {}
+/** Records the charge of a newly booked appointment (its agreed fee; none when it is free). */
+export async function chargeForBooking(w: MoneyWork, appointment: AppointmentRow): Promise<void> {
+  await recordCharge(w, appointment);
+}
 
 /**
  * Settles money when an appointment ends without a session: refunds `refundPercent` of what was
  * paid for it (on-time or counselor cancellation 100, late cancellation / absence per policy).
+ * The balance rule in ledger.service.ts voids whatever of the charge was never paid.
  */
 export async function settleUnheldAppointment(
-  _w: MoneyWork,
-  _appointment: AppointmentRow,
-  _refundPercent: number,
-): Promise<void> {}
+  w: MoneyWork,
+  appointment: AppointmentRow,
+  refundPercent: number,
+): Promise<void> {
+  await recordSettlement(w, appointment, refundPercent);
+}

@@ -26,6 +26,7 @@ const TITLES: Record<ErrorCode, string> = {
   method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
   invalid_transition: 'Not possible in the current state',
+  slot_taken: 'This time is no longer available',
   payload_too_large: 'The request body is too large',
   unsupported_media_type: 'Unsupported media type',
   file_type_not_allowed: 'This type of file is not accepted',

@@ -11,7 +11,7 @@ import { Avatar, TagList } from './fields.tsx';
 import { yearsText } from './texts.ts';
 import { useVocabularies } from './use-vocabularies.ts';
 
-/** One counselor's public page. Booking is not offered here yet: scheduling does not exist. */
+/** One counselor's public page, with the way to book them. */
 export function DirectoryDetailPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
@@ -67,6 +67,15 @@ export function DirectoryDetailPage() {
                   />
                 </div>
               </div>
+              <p>
+                <Link
+                  to={`/counselors/${encodeURIComponent(data.id)}/book`}
+                  className="button"
+                  data-testid="directory-detail-book"
+                >
+                  {t('scheduling.book.title')}
+                </Link>
+              </p>
               <Bio bioZh={data.bioZh} bioEn={data.bioEn} locale={i18n.language} />
             </section>
             <section className="panel" aria-labelledby="counselor-practice-heading">

@@ -24,6 +24,8 @@ function frame(kind: string, message: OutgoingMessage): string {
     `│ Subject: ${message.subject}`,
     '│',
     ...body,
+    // The name only: an attachment's content is for the recipient, not the terminal.
+    ...(message.attachments ?? []).map((a) => `│ Attachment: ${a.filename}`),
     `└${RULE}`,
     '',
   ].join('\n');

@@ -3,6 +3,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** E-mail only; text content (an .ics invitation). */
+  attachments?: readonly { filename: string; contentType: string; content: string }[] | undefined;
 }
 
 export interface MessageSender {

@@ -26,6 +26,18 @@ describe('console senders', () => {
     expect(printed.endsWith('─\n')).toBe(true);
   });
 
+  it('print only the name of an attachment, never its content', async () => {
+    const out = sink();
+    await new ConsoleSender(out).send({
+      to: 'li.lei@example.com',
+      subject: 's',
+      text: 't',
+      attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', content: 'SECRET' }],
+    });
+    expect(out.text()).toContain('│ Attachment: invite.ics\n');
+    expect(out.text()).not.toContain('SECRET');
+  });
+
   it('print an SMS the same way', async () => {
     const out = sink();
     await new ConsoleSmsSender(out).send({

@@ -42,6 +42,15 @@ export class SmtpEmailSender implements EmailSender {
       to: message.to,
       subject: message.subject,
       text: message.text,
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: a.content,
+            })),
+          }
+        : {}),
     });
   }
 

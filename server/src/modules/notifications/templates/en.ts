@@ -41,6 +41,8 @@ export const enWords: LocaleWords = {
   days: (n) => plural(n, 'day'),
   counselorStatus: (status) => STATUS_NAMES[status],
   suspensionCause: (cause) => CAUSES[cause],
+  dateTime: (iso, timeZone) =>
+    `${new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso))} (${timeZone})`,
 };
 
 const w = enWords;
@@ -143,5 +145,46 @@ export const en: Catalogue = {
       `Hello,\n\nThe organisation has recorded a ${kind === 'warning' ? 'warning' : kind === 'suspension' ? 'suspension' : 'removal'} on your counselor profile.\n\n` +
       'Sign in to Anxin and open your counselor profile to read the decision and its reasons.',
     sms: () => '[Anxin] A decision about your counselor standing was recorded. Sign in to read it.',
+  },
+  appointment_confirmed: {
+    subject: () => 'Anxin: your appointment is confirmed',
+    text: ({ counselorName, startsAt, deadline, timeZone }) =>
+      `Hello,\n\nYour appointment with ${counselorName} is confirmed for ${w.dateTime(startsAt, timeZone)}.\n\n` +
+      `You can cancel free of charge until ${w.dateTime(deadline, timeZone)}. ` +
+      'A later cancellation, or not coming, counts as a missed appointment under the cancellation policy.\n\n' +
+      'The calendar invitation is attached. Sign in to Anxin to see or change the appointment.',
+    sms: ({ counselorName, startsAt, deadline, timeZone }) =>
+      `[Anxin] Confirmed: ${counselorName}, ${w.dateTime(startsAt, timeZone)}. Free cancellation until ${w.dateTime(deadline, timeZone)}.`,
+  },
+  appointment_cancelled: {
+    subject: () => 'Anxin: an appointment was cancelled',
+    text: ({ counselorName, startsAt, timeZone, by }) =>
+      `Hello,\n\nThe appointment with ${counselorName} on ${w.dateTime(startsAt, timeZone)} was cancelled` +
+      `${by === 'client' ? ' at the client’s request' : ' by the organisation'}.\n\n` +
+      'Sign in to Anxin to see the details and any refund, or to book a new time.',
+    sms: ({ counselorName, startsAt, timeZone }) =>
+      `[Anxin] Cancelled: ${counselorName}, ${w.dateTime(startsAt, timeZone)}. Sign in for details.`,
+  },
+  appointment_reminder: {
+    subject: ({ hoursBefore }) =>
+      hoursBefore === 1
+        ? 'Anxin: your appointment starts in an hour'
+        : 'Anxin: your appointment is tomorrow',
+    text: ({ counselorName, startsAt, deadline, timeZone }) =>
+      `Hello,\n\nA reminder of your appointment with ${counselorName} on ${w.dateTime(startsAt, timeZone)}.\n\n` +
+      `Free cancellation was possible until ${w.dateTime(deadline, timeZone)}; ` +
+      'a cancellation after that, or not coming, counts as a missed appointment under the cancellation policy.\n\n' +
+      'Sign in to Anxin a few minutes early to join.',
+    sms: ({ counselorName, startsAt, timeZone }) =>
+      `[Anxin] Reminder: ${counselorName}, ${w.dateTime(startsAt, timeZone)}. Late cancellation counts as missed.`,
+  },
+  appointment_pending_approval: {
+    subject: () => 'Anxin: your booking waits for approval',
+    text: ({ counselorName, startsAt, timeZone }) =>
+      `Hello,\n\nYour booking with ${counselorName} for ${w.dateTime(startsAt, timeZone)} is held for you, ` +
+      'and waits for the organisation to approve it because of missed appointments in recent months.\n\n' +
+      'We will tell you as soon as it is decided. Sign in to Anxin to see its status.',
+    sms: ({ counselorName, startsAt, timeZone }) =>
+      `[Anxin] Your booking with ${counselorName}, ${w.dateTime(startsAt, timeZone)}, waits for approval.`,
   },
 };

@@ -36,6 +36,8 @@ export const zhCNWords: LocaleWords = {
   days: (n) => `${n} 天`,
   counselorStatus: (status) => STATUS_NAMES[status],
   suspensionCause: (cause) => CAUSES[cause],
+  dateTime: (iso, timeZone) =>
+    `${new Intl.DateTimeFormat('zh-CN', { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso))}（${timeZone}）`,
 };
 
 const w = zhCNWords;
@@ -134,5 +136,41 @@ export const zhCN: Catalogue = {
       `你好：\n\n机构已在你的咨询师资料中记录了一项${kind === 'warning' ? '警告' : kind === 'suspension' ? '暂停' : '移除'}决定。\n\n` +
       '请登录安心，在你的咨询师资料页查看决定及理由。',
     sms: () => '【安心】机构记录了一项关于你执业状态的决定，请登录查看。',
+  },
+  appointment_confirmed: {
+    subject: () => '安心：你的预约已确认',
+    text: ({ counselorName, startsAt, deadline, timeZone }) =>
+      `你好：\n\n你与咨询师 ${counselorName} 的预约已确认，时间为 ${w.dateTime(startsAt, timeZone)}。\n\n` +
+      `在 ${w.dateTime(deadline, timeZone)} 之前可以免费取消；此后取消或未到场，将按取消规定记为失约。\n\n` +
+      '日历邀请见附件。请登录安心查看或调整预约。',
+    sms: ({ counselorName, startsAt, deadline, timeZone }) =>
+      `【安心】预约已确认：${counselorName}，${w.dateTime(startsAt, timeZone)}。${w.dateTime(deadline, timeZone)} 前可免费取消。`,
+  },
+  appointment_cancelled: {
+    subject: () => '安心：有一个预约已取消',
+    text: ({ counselorName, startsAt, timeZone, by }) =>
+      `你好：\n\n与咨询师 ${counselorName} 在 ${w.dateTime(startsAt, timeZone)} 的预约已${by === 'client' ? '应来访者要求' : '由机构'}取消。\n\n` +
+      '请登录安心查看详情和退款情况，或重新预约。',
+    sms: ({ counselorName, startsAt, timeZone }) =>
+      `【安心】预约已取消：${counselorName}，${w.dateTime(startsAt, timeZone)}。请登录查看详情。`,
+  },
+  appointment_reminder: {
+    subject: ({ hoursBefore }) =>
+      hoursBefore === 1 ? '安心：你的预约一小时后开始' : '安心：你明天有一个预约',
+    text: ({ counselorName, startsAt, deadline, timeZone }) =>
+      `你好：\n\n提醒你：你与咨询师 ${counselorName} 的预约时间为 ${w.dateTime(startsAt, timeZone)}。\n\n` +
+      `免费取消的截止时间是 ${w.dateTime(deadline, timeZone)}；此后取消或未到场，将按取消规定记为失约。\n\n` +
+      '请提前几分钟登录安心进入会谈。',
+    sms: ({ counselorName, startsAt, timeZone }) =>
+      `【安心】提醒：${counselorName}，${w.dateTime(startsAt, timeZone)}。逾期取消记为失约。`,
+  },
+  appointment_pending_approval: {
+    subject: () => '安心：你的预约等待审核',
+    text: ({ counselorName, startsAt, timeZone }) =>
+      `你好：\n\n你与咨询师 ${counselorName} 在 ${w.dateTime(startsAt, timeZone)} 的预约已为你保留，` +
+      '由于近期有失约记录，需要机构审核后才能确认。\n\n' +
+      '审核结果会第一时间通知你。请登录安心查看预约状态。',
+    sms: ({ counselorName, startsAt, timeZone }) =>
+      `【安心】你与 ${counselorName} 在 ${w.dateTime(startsAt, timeZone)} 的预约正在等待审核。`,
   },
 };
