@@ -1,38 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as OTPAuth from 'otpauth';
 import type { Role } from '@anxin/common';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { pino } from 'pino';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson } from '../../server/src/modules/identity/setup.service.ts';
-import { hashPassword } from '../../server/src/platform/auth/passwords.ts';
-import { loadConfig } from '../../server/src/platform/config.ts';
-import { startRuntime, type Runtime } from '../../server/src/runtime.ts';
-import { launchChromium } from './browser.ts';
+import {
+  axeViolationsOn,
+  createStaff,
+  MINIMAL_PDF,
+  RESULTS,
+  signInEnrollingTotp,
+  startProduct,
+  TINY_PNG,
+  type Product,
+} from './harness.ts';
 
-const RESULTS = join(import.meta.dirname, '../../test-results');
 const PASSWORD = 'a sturdy passphrase 42';
 const STAMP = Date.now().toString(36);
 const COUNSELOR_NAME = `周晴老师 ${STAMP}`;
-
-/** A real, minimal PDF (one empty page): its bytes start with %PDF, as the server sniffs. */
-const MINIMAL_PDF = Buffer.from(
-  '%PDF-1.4\n' +
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n' +
-    'trailer << /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
-
-/** A 1×1 PNG, for the portrait. */
-const TINY_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 /** A date `days` from today, as a date input takes it. */
 function dayFromToday(days: number): string {
@@ -45,42 +28,23 @@ function dayFromToday(days: number): string {
  * directory lists the counselor, filterable by specialty.
  */
 describe('counselor vetting and directory in Chromium', () => {
-  let runtime: Runtime;
-  let browser: Browser;
-  let dataDir: string;
-  let orgId: string;
+  let product: Product;
+  let runtime: Product['runtime'];
   let counselor: Page;
   let admin: Page;
   let profileId = '';
   const cspViolations: string[] = [];
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'anxin-browser-counselors-'));
-    const config = loadConfig({
-      ANXIN_DATA_DIR: dataDir,
-      PORT: '0',
-      ANXIN_JOBS: 'off',
-      ANXIN_DEMO: '1',
-    });
-    runtime = await startRuntime(config, pino({ level: 'silent' }));
-    const rows = await runtime.ctx.database.query<{ id: string }>(
-      'SELECT id FROM organizations LIMIT 1',
-    );
-    orgId = rows[0]?.id ?? '';
-    browser = await launchChromium();
+    product = await startProduct('counselors');
+    runtime = product.runtime;
   });
-  afterAll(async () => {
-    await browser.close();
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => product.stop());
 
   const newContext = async (
     options: { width?: number; bypassCSP?: boolean; from?: BrowserContext } = {},
   ): Promise<Page> => {
-    const context = await browser.newContext({
+    const context = await product.browser.newContext({
       viewport: { width: options.width ?? 1280, height: 900 },
       bypassCSP: options.bypassCSP ?? false,
       ...(options.from ? { storageState: await options.from.storageState() } : {}),
@@ -95,33 +59,9 @@ describe('counselor vetting and directory in Chromium', () => {
   /** A staff member created directly, then signed in through the pages, enrolling TOTP. */
   async function signInNewStaff(role: Role, displayName: string): Promise<Page> {
     const email = `${role}.${STAMP}@example.org`;
-    await runtime.ctx.database.db.transaction(async (tx) =>
-      createPerson(tx, runtime.ctx.vault, orgId, {
-        email,
-        realName: `${displayName}（测试）`,
-        displayName,
-        roles: [role],
-        passwordHash: await hashPassword(PASSWORD),
-        isDemo: false,
-        meta: null,
-      }),
-    );
+    await createStaff(product, { role, email, displayName, password: PASSWORD });
     const page = await newContext();
-    await page.goto(`${runtime.url}/sign-in`);
-    await page.fill('[data-testid=sign-in-identifier]', email);
-    await page.fill('[data-testid=sign-in-password]', PASSWORD);
-    await page.click('[data-testid=sign-in-submit]');
-    await page.click('[data-testid=mfa-start-submit]');
-    const secret = (await page.locator('[data-testid=totp-secret]').textContent())?.trim() ?? '';
-    const totp = new OTPAuth.TOTP({
-      secret: OTPAuth.Secret.fromBase32(secret),
-      digits: 6,
-      period: 30,
-    });
-    await page.fill('[data-testid=mfa-setup-code]', totp.generate());
-    await page.click('[data-testid=mfa-setup-submit]');
-    await page.click('[data-testid=mfa-setup-done]');
-    await page.waitForSelector('[data-testid=account-menu-button]');
+    await signInEnrollingTotp(page, runtime.url, email, PASSWORD);
     return page;
   }
 
@@ -131,16 +71,7 @@ describe('counselor vetting and directory in Chromium', () => {
     await page.goto(runtime.url + path);
     await page.waitForSelector('h1');
     await page.waitForSelector('[data-testid=loading]', { state: 'detached' });
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => `${v.id} (${String(v.nodes.length)})`);
-    });
+    const violations = await axeViolationsOn(page);
     await page.context().close();
     return violations;
   }

@@ -1,51 +1,29 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { pino } from 'pino';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson } from '../../server/src/modules/identity/setup.service.ts';
 import { listOutboxForDevelopment } from '../../server/src/modules/notifications/notification.service.ts';
 import { hashPassword } from '../../server/src/platform/auth/passwords.ts';
-import { loadConfig } from '../../server/src/platform/config.ts';
-import { startRuntime, type Runtime } from '../../server/src/runtime.ts';
-import { launchChromium } from './browser.ts';
+import { RESULTS, startProduct, type Product } from './harness.ts';
 
-const RESULTS = join(import.meta.dirname, '../../test-results');
 const PASSWORD = 'a sturdy passphrase 42';
 
 /** Sign-up, verification through the outbox, sign-in, and a counselor's TOTP enrolment. */
 describe('identity in Chromium', () => {
-  let runtime: Runtime;
-  let browser: Browser;
-  let dataDir: string;
+  let product: Product;
+  let runtime: Product['runtime'];
   let orgId: string;
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'anxin-browser-id-'));
-    const config = loadConfig({
-      ANXIN_DATA_DIR: dataDir,
-      PORT: '0',
-      ANXIN_JOBS: 'off',
-      ANXIN_DEMO: '1',
-    });
-    runtime = await startRuntime(config, pino({ level: 'silent' }));
-    const rows = await runtime.ctx.database.query<{ id: string }>(
-      'SELECT id FROM organizations LIMIT 1',
-    );
-    orgId = rows[0]?.id ?? '';
-    browser = await launchChromium();
+    product = await startProduct('id');
+    runtime = product.runtime;
+    orgId = product.orgId;
   });
-  afterAll(async () => {
-    await browser.close();
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => product.stop());
 
   const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await product.browser.newContext({ viewport: { width: 1280, height: 900 } });
     return context.newPage();
   };
   const messageTo = async (to: string) => {

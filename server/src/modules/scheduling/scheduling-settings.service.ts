@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   DEFAULT_SCHEDULING_SETTINGS,
   schedulingSettingsSchema,
@@ -7,7 +6,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { organizationSettings } from '../../platform/db/schema/index.ts';
+import { defineOrganizationSettings } from '../../platform/settings/organization-settings.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { changesBetween } from '../counselors/vocabulary.service.ts';
 import { audit } from '../identity/audit-helpers.ts';
@@ -20,25 +19,15 @@ export function requireAdministrator(actor: Actor): void {
   if (!actor.roles.includes('administrator')) throw new AppError('forbidden');
 }
 
+const settings = defineOrganizationSettings<SchedulingSettings>(
+  KEY,
+  schedulingSettingsSchema,
+  DEFAULT_SCHEDULING_SETTINGS,
+);
+
 /** The organisation's scheduling settings (A4, A5); defaults for anything never set. */
-export async function getSchedulingSettings(
-  db: Db,
-  organizationId: string,
-): Promise<SchedulingSettings> {
-  const row = (
-    await db
-      .select({ value: organizationSettings.value })
-      .from(organizationSettings)
-      .where(
-        and(
-          eq(organizationSettings.organizationId, organizationId),
-          eq(organizationSettings.key, KEY),
-        ),
-      )
-  )[0];
-  // A stored value of an older shape falls back field by field rather than failing every booking.
-  const parsed = schedulingSettingsSchema.partial().safeParse(row?.value ?? {});
-  return { ...DEFAULT_SCHEDULING_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+export function getSchedulingSettings(db: Db, organizationId: string): Promise<SchedulingSettings> {
+  return settings.get(db, organizationId);
 }
 
 /** Every signed-in person may read them: clients need the cancellation window before booking (A5). */
@@ -58,14 +47,7 @@ export async function updateSchedulingSettings(
   requireAdministrator(actor);
   const organizationId = actor.organizationId;
   return ctx.app.database.db.transaction(async (tx) => {
-    const before = await getSchedulingSettings(tx, organizationId);
-    await tx
-      .insert(organizationSettings)
-      .values({ organizationId, key: KEY, value })
-      .onConflictDoUpdate({
-        target: [organizationSettings.organizationId, organizationSettings.key],
-        set: { value, updatedAt: new Date() },
-      });
+    const before = await settings.put(tx, organizationId, value);
     const changes = changesBetween(before, value);
     if (Object.keys(changes).length) {
       await audit(tx, auditKeyOf(ctx), ctx.meta, {
