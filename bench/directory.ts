@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { ensureDefaultOrganization } from '../server/src/modules/organizations/organization.service.ts';
 import { loadKeyring } from '../server/src/platform/crypto/keyring.ts';
 import { Vault } from '../server/src/platform/crypto/vault.ts';
@@ -17,7 +16,7 @@ import {
   userRoles,
   users,
 } from '../server/src/platform/db/schema/index.ts';
-import { BARE, SERVER, median, quantile, round, startProcess } from './lib.ts';
+import { BARE, SERVER, measurePaths, round, startProcess } from './lib.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -151,40 +150,9 @@ async function seed(dataDir: string) {
   return listable;
 }
 
-/** autocannon over `paths` (rotated per connection), with exact percentiles of every response. */
-async function measure(base: string, paths: readonly string[]) {
-  const run = (seconds: number, times: number[] | null) =>
-    new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: base,
-          connections: CONNECTIONS,
-          duration: seconds,
-          requests: paths.map((path) => ({ method: 'GET' as const, path })),
-        },
-        (err: unknown, result) => {
-          if (err) reject(err instanceof Error ? err : new Error('autocannon failed'));
-          else resolve(result);
-        },
-      );
-      // At run time the event also passes the client first (the typings omit it), so the
-      // response time is the last argument.
-      instance.on('response', (...args: unknown[]) => {
-        const ms = args.at(-1);
-        if (times && typeof ms === 'number') times.push(ms);
-      });
-    });
-  await run(2, null); // warm-up: JIT, query plans, caches
-  const times: number[] = [];
-  const r = await run(DURATION, times);
-  return {
-    requestsPerSec: round(r.requests.average),
-    p50Ms: round(median(times), 2),
-    p95Ms: round(quantile(times, 0.95), 2),
-    p99Ms: round(quantile(times, 0.99), 2),
-    samples: times.length,
-    non2xx: r.non2xx,
-  };
+/** The shared measurement with this bench's connections and duration. */
+function measure(base: string, paths: readonly string[]) {
+  return measurePaths(base, paths, { connections: CONNECTIONS, seconds: DURATION });
 }
 
 /** Collects planner statistics, as autovacuum does on a server (PGlite never runs it). */

@@ -72,3 +72,46 @@ export async function load(url: string, o: LoadOptions) {
   const r = await autocannon({ url, connections, duration: o.seconds, headers });
   return { requestsPerSec: round(r.requests.average), p99Ms: r.latency.p99, non2xx: r.non2xx };
 }
+
+/**
+ * autocannon over `paths` (rotated per connection) after a 2 s warm-up, with exact percentiles
+ * of every response rather than autocannon's histogram buckets.
+ */
+export async function measurePaths(
+  base: string,
+  paths: readonly string[],
+  o: { connections: number; seconds: number },
+) {
+  const run = (seconds: number, times: number[] | null) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: base,
+          connections: o.connections,
+          duration: seconds,
+          requests: paths.map((path) => ({ method: 'GET' as const, path })),
+        },
+        (err: unknown, result) => {
+          if (err) reject(err instanceof Error ? err : new Error('autocannon failed'));
+          else resolve(result);
+        },
+      );
+      // At run time the event also passes the client first (the typings omit it), so the
+      // response time is the last argument.
+      instance.on('response', (...args: unknown[]) => {
+        const ms = args.at(-1);
+        if (times && typeof ms === 'number') times.push(ms);
+      });
+    });
+  await run(2, null); // warm-up: JIT, query plans, caches
+  const times: number[] = [];
+  const r = await run(o.seconds, times);
+  return {
+    requestsPerSec: round(r.requests.average),
+    p50Ms: round(median(times), 2),
+    p95Ms: round(quantile(times, 0.95), 2),
+    p99Ms: round(quantile(times, 0.99), 2),
+    samples: times.length,
+    non2xx: r.non2xx,
+  };
+}
