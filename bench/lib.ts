@@ -21,7 +21,10 @@ export function startProcess(script: string, env: Record<string, string>): Promi
   const t0 = performance.now();
   // These figures are for the embedded default, whatever the shell's DATABASE_URL says.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the spawned servers:
+  // Node refuses profiling flags in NODE_OPTIONS.
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], {
     cwd: root,
     env: { ...inherited, PORT: '0', ANXIN_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],

@@ -3,6 +3,7 @@
  * app as `abilities`, so the UI hides what is not allowed. Keep them sorted by resource.
  */
 export const PERMISSIONS = [
+  'appointment.list_all',
   'audit.read',
   'break_glass.start',
   'counselor.apply',
@@ -15,7 +16,9 @@ export const PERMISSIONS = [
   'invitation.create',
   'invitation.list',
   'invitation.revoke',
+  'ledger.record_payment',
   'outbox.read',
+  'scheduling.settings.update',
   'user.list',
   'user.read',
   'user.roles.update',

@@ -96,10 +96,18 @@ export async function hasDeclaredConflict(
 /** The organisation's calendar date now, in its IANA time zone (not the server's). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD; Intl does the zone arithmetic, never a hand-made offset.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/** Building a formatter costs far more than formatting; organisations use a handful of zones. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -27,27 +27,40 @@ interface ClientRecipient {
   /** Only a verified number gets SMS: an unverified one may be someone else's. */
   verifiedPhone: string | null;
   message: AppointmentMessage;
+  /** The appointment's counselor's account, to tell them of a client's cancellation. */
+  counselorUserId: string | null;
 }
 
-export async function loadClientRecipient(
+export function loadClientRecipient(
   tx: Db,
   vault: VaultScope,
   appointment: AppointmentRow,
 ): Promise<ClientRecipient | null> {
-  const user = await findUser(tx, appointment.organizationId, appointment.clientUserId);
+  return loadRecipient(tx, vault, appointment, appointment.clientUserId);
+}
+
+/** One party of an appointment (client or counselor) as messages about it need them. */
+async function loadRecipient(
+  tx: Db,
+  vault: VaultScope,
+  appointment: AppointmentRow,
+  userId: string,
+): Promise<ClientRecipient | null> {
+  const user = await findUser(tx, appointment.organizationId, userId);
   if (!user || user.status !== 'active') return null;
   const [org] = await tx
     .select({ timeZone: organizations.timeZone })
     .from(organizations)
     .where(eq(organizations.id, appointment.organizationId));
   const [counselor] = await tx
-    .select({ name: counselorProfiles.displayName })
+    .select({ name: counselorProfiles.displayName, userId: counselorProfiles.userId })
     .from(counselorProfiles)
     .where(eq(counselorProfiles.id, appointment.counselorId));
   const settings = await getSchedulingSettings(tx, appointment.organizationId);
   const { email, phone } = await decryptUser(vault, user);
   return {
     userId: user.id,
+    counselorUserId: counselor?.userId ?? null,
     locale: user.locale,
     email,
     verifiedPhone: user.phoneVerifiedAt ? phone : null,
@@ -137,4 +150,67 @@ export async function queueBookingConfirmation(
       },
     ],
   });
+}
+
+/**
+ * Queues the notice of a cancellation (A5) on the cancelling transaction. The client always gets
+ * it, with a METHOD:CANCEL calendar entry under the invitation's UID so their calendar drops the
+ * event. When the client cancelled, the counselor is told too (in-app and e-mail, no SMS): the
+ * freed hour is theirs to reuse. Neither message carries the reason or the client's name.
+ */
+export async function queueCancellationNotice(
+  tx: Db,
+  vault: VaultScope,
+  appointment: AppointmentRow,
+  by: 'client' | 'organization',
+): Promise<void> {
+  const to = await loadClientRecipient(tx, vault, appointment);
+  if (!to) return;
+  const { deadline: _deadline, ...message } = to.message;
+  const cancellation = buildCalendar({
+    method: 'CANCEL',
+    now: new Date(),
+    ...(to.email ? { attendee: { email: to.email } } : {}),
+    events: [
+      {
+        uid: appointmentUid(appointment.id),
+        startsAt: appointment.startsAt,
+        endsAt: appointment.endsAt,
+        summary: sessionSummary(to.locale, message.counselorName),
+        status: 'CANCELLED',
+        sequence: 1,
+      },
+    ],
+  });
+  await notifyClient(
+    tx,
+    vault,
+    to,
+    'appointment_cancelled',
+    { ...message, by },
+    {
+      sms: true,
+      attachments: [
+        {
+          filename: 'appointment-cancelled.ics',
+          contentType: 'text/calendar; method=CANCEL',
+          content: cancellation,
+        },
+      ],
+    },
+  );
+  if (by !== 'client' || !to.counselorUserId) return;
+  const counselor = await loadRecipient(tx, vault, appointment, to.counselorUserId);
+  if (!counselor) return;
+  const { deadline: _unused, ...forCounselor } = counselor.message;
+  await notifyClient(
+    tx,
+    vault,
+    counselor,
+    'appointment_cancelled',
+    { ...forCounselor, by },
+    {
+      sms: false,
+    },
+  );
 }

@@ -11,7 +11,7 @@ import {
   startSmtpTestServer,
   type SmtpTestServer,
 } from '../notifications/test-support/smtp-test-server.ts';
-import { queueBookingConfirmation } from './appointment-reminders.ts';
+import { queueBookingConfirmation, queueCancellationNotice } from './appointment-reminders.ts';
 import { hoursFromNow, insertAppointment } from './ledger-fixtures.ts';
 
 /** The text/calendar part of a multipart message as nodemailer writes it, decoded. */
@@ -79,5 +79,39 @@ describe('booking confirmation with an .ics invitation', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe(row.startsAt.toISOString());
     expect(event.endDate.toJSDate().toISOString()).toBe(row.endsAt.toISOString());
     expect(ics).not.toContain('lilei real');
+  });
+
+  it('sends a METHOD:CANCEL entry under the invitation UID when the appointment is cancelled', async () => {
+    const counselor = await buildCounselor(t, { name: 'Zhou Min' });
+    const client = await createMember(t, ['client'], 'hanmei');
+    const row = await insertAppointment(t, {
+      organizationId: counselor.organizationId,
+      counselorId: counselor.profileId,
+      clientUserId: client.userId,
+      startsAt: hoursFromNow(96),
+    });
+    await t.database.db.transaction((tx) =>
+      queueCancellationNotice(
+        tx,
+        t.ctx.vault.scope(tx, counselor.organizationId),
+        { ...row, status: 'cancelled' },
+        'organization',
+      ),
+    );
+    await deliverPending(
+      { database: t.database, log: pino({ level: 'silent' }) },
+      {
+        senders: { email, sms: new ConsoleSmsSender({ write: () => true }) },
+        vault: t.ctx.vault,
+      },
+    );
+    const mail = smtp.received.find((m) => m.rcptTo.includes(client.email));
+    const calendar = new ICAL.Component(ICAL.parse(calendarPart(mail?.raw ?? '')) as unknown[]);
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    const vevent = calendar.getFirstSubcomponent('vevent');
+    expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(new ICAL.Event(vevent ?? undefined).uid).toBe(`${row.id}@anxin`);
+    // The sequence must exceed the invitation's (0) or calendars ignore the cancellation.
+    expect(Number(vevent?.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
   });
 });

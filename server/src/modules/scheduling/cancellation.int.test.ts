@@ -1,6 +1,7 @@
 import type { Appointment, Problem } from '@anxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { listOutboxForDevelopment } from '../notifications/notification.service.ts';
 import {
   APPOINTMENTS,
   book,
@@ -178,5 +179,48 @@ describe('cancellation and rescheduling (A5)', () => {
       [id],
     );
     expect(old).toEqual({ status: 'noshow', no_show_reason: 'late_cancel' });
+  });
+
+  /** Cancellation notices queued since the last call (the outbox lists newest first). */
+  const seen = new Set<string>();
+  async function newCancellationNotices() {
+    const all = await listOutboxForDevelopment(
+      t.database.db,
+      t.ctx.vault.scope(t.database.db, counselor.organizationId),
+      counselor.organizationId,
+      { limit: 500, env: 'development' },
+    );
+    const fresh = all.filter((m) => m.template === 'appointment_cancelled' && !seen.has(m.id));
+    for (const m of all) seen.add(m.id);
+    return fresh;
+  }
+  const pairs = (list: { userId: string | null; channel: string }[]) =>
+    list.map((m) => `${m.userId}:${m.channel}`).sort();
+
+  it('tells the client of every cancellation, and the counselor when the client cancelled', async () => {
+    await newCancellationNotices();
+    const { client, userId } = await signedInMember(t, 'notices');
+    const own = await book(client, counselor.profileId, slotAt(11, 10));
+    expect(own.res.statusCode).toBe(201);
+    expect((await client.post(`${APPOINTMENTS}/${own.body.id}/cancel`, {})).statusCode).toBe(200);
+    const byClient = await newCancellationNotices();
+    expect(pairs(byClient)).toEqual(
+      [
+        `${userId}:email`,
+        `${userId}:in_app`,
+        `${counselor.userId}:email`,
+        `${counselor.userId}:in_app`,
+      ].sort(),
+    );
+    const toClient = byClient.find((m) => m.userId === userId && m.channel === 'email');
+    expect(toClient?.text).toContain('应来访者要求');
+
+    const id = await near(userId, 30);
+    await counselor.client.post(`${APPOINTMENTS}/${id}/cancel`, { reason: '临时出差' });
+    const byCounselor = await newCancellationNotices();
+    // The client only: the counselor knows what they did. The reason stays out of every message.
+    expect(pairs(byCounselor)).toEqual([`${userId}:email`, `${userId}:in_app`].sort());
+    expect(byCounselor.find((m) => m.channel === 'email')?.text).toContain('由机构');
+    expect(JSON.stringify([...byClient, ...byCounselor])).not.toContain('临时出差');
   });
 });

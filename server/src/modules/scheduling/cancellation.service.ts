@@ -9,6 +9,7 @@ import {
   type SchedulingContext,
   type SchedulingWork,
 } from './appointment-context.ts';
+import { queueCancellationNotice } from './appointment-reminders.ts';
 import { cancellationRules } from './appointment-settings.ts';
 import { presentAppointment, roleOn } from './appointment.presenter.ts';
 import {
@@ -79,11 +80,13 @@ export async function cancelAppointment(
   id: string,
   input: CancellationRequest,
 ): Promise<Appointment> {
-  return inSchedulingTransaction(ctx, actor, async (w) => {
+  const result = await inSchedulingTransaction(ctx, actor, async (w) => {
     const a = await loadAppointmentFor(w.tx, actor, id, 'cancel', { lock: true });
     await cancelInTransaction(w, actor, a, input, 'appointment.cancel');
     return present(w, actor, a.id);
   });
+  await deliverSoon(ctx);
+  return result;
 }
 
 /**
@@ -162,6 +165,12 @@ export async function cancelInTransaction(
       : null,
   });
   await settleUnheldAppointment(w, updated, outcome.refundPercent);
+  await queueCancellationNotice(
+    w.tx,
+    w.vault,
+    updated,
+    by === 'client' ? 'client' : 'organization',
+  );
   await w.audit({
     organizationId: a.organizationId,
     action,

@@ -7,16 +7,15 @@ import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { defineOrganizationSettings } from '../../platform/settings/organization-settings.ts';
-import { AppError } from '../../platform/http/app-error.ts';
-import { changesBetween } from '../counselors/vocabulary.service.ts';
+import { changesBetween, requirePermission } from '../counselors/vocabulary.service.ts';
 import { audit } from '../identity/audit-helpers.ts';
 import { auditKeyOf, type IdentityContext } from '../identity/identity-context.ts';
 
 const KEY = 'scheduling';
 
-/** Administrators configure scheduling; there is no finer permission for it yet. */
-export function requireAdministrator(actor: Actor): void {
-  if (!actor.roles.includes('administrator')) throw new AppError('forbidden');
+/** Scheduling configuration (settings, session types) needs `scheduling.settings.update`. */
+export function requireSchedulingAdmin(app: AppContext, actor: Actor): void {
+  requirePermission(app, actor, 'scheduling.settings.update');
 }
 
 const settings = defineOrganizationSettings<SchedulingSettings>(
@@ -44,7 +43,7 @@ export async function updateSchedulingSettings(
   actor: Actor,
   value: SchedulingSettings,
 ): Promise<SchedulingSettings> {
-  requireAdministrator(actor);
+  requireSchedulingAdmin(ctx.app, actor);
   const organizationId = actor.organizationId;
   return ctx.app.database.db.transaction(async (tx) => {
     const before = await settings.put(tx, organizationId, value);

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { sessionTypeInputSchema, sessionTypeSchema } from '@anxin/common';
+import { abilitiesOf } from '../../platform/auth/abilities.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -10,7 +11,7 @@ import { changesBetween, createdChanges } from '../counselors/vocabulary.service
 import { resolveOrganization } from '../counselors/directory.service.ts';
 import { audit } from '../identity/audit-helpers.ts';
 import { auditKeyOf, type IdentityContext } from '../identity/identity-context.ts';
-import { requireAdministrator } from './scheduling-settings.service.ts';
+import { requireSchedulingAdmin } from './scheduling-settings.service.ts';
 
 export type SessionTypeRow = typeof sessionTypes.$inferSelect;
 export type SessionType = z.infer<typeof sessionTypeSchema>;
@@ -56,7 +57,9 @@ export async function listSessionTypes(
   includeInactive: boolean,
 ) {
   const org = await resolveOrganization(app.database.db, actor);
-  const admin = actor?.roles.includes('administrator') ?? false;
+  const admin = actor
+    ? abilitiesOf(actor, app.config.env).includes('scheduling.settings.update')
+    : false;
   const rows = await findSessionTypes(app.database.db, org.id, includeInactive && admin);
   return { items: rows.map(presentSessionType) };
 }
@@ -97,7 +100,7 @@ export async function createSessionType(
   actor: Actor,
   input: SessionTypeInput,
 ): Promise<SessionType> {
-  requireAdministrator(actor);
+  requireSchedulingAdmin(ctx.app, actor);
   const organizationId = actor.organizationId;
   return ctx.app.database.db.transaction(async (tx) => {
     await lockTypes(tx, organizationId);
@@ -129,7 +132,7 @@ export async function editSessionType(
   id: string,
   patch: SessionTypePatch,
 ): Promise<SessionType> {
-  requireAdministrator(actor);
+  requireSchedulingAdmin(ctx.app, actor);
   const organizationId = actor.organizationId;
   return ctx.app.database.db.transaction(async (tx) => {
     await lockTypes(tx, organizationId);

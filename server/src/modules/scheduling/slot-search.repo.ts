@@ -9,34 +9,6 @@ const a = appointments;
 const p = counselorProfiles;
 const holding = () => inArray(a.status, [...HOLDING_STATUSES]);
 
-/** The counselor's zone if listable today (A3, the shared predicate); undefined otherwise. */
-export async function findListableZone(
-  db: Db,
-  organizationId: string,
-  counselorId: string,
-  today: string,
-): Promise<string | undefined> {
-  const rows = await db
-    .select({ timeZone: p.timeZone })
-    .from(p)
-    .where(and(eq(p.organizationId, organizationId), eq(p.id, counselorId), listableWhere(today)));
-  return rows[0]?.timeZone;
-}
-
-/** The zones of several profiles, listable or not (the caller decided who is shown). */
-export async function findZones(
-  db: Db,
-  organizationId: string,
-  counselorIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (counselorIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: p.id, timeZone: p.timeZone })
-    .from(p)
-    .where(and(eq(p.organizationId, organizationId), inArray(p.id, [...counselorIds])));
-  return new Map(rows.map((r) => [r.id, r.timeZone]));
-}
-
 /** Whether the client already has (or had) an appointment holding this counselor's time (C1). */
 export async function hasHoldingAppointment(
   db: Db,
@@ -62,6 +34,8 @@ export async function hasHoldingAppointment(
 /** What slot generation needs of one counselor. */
 export interface CounselorSchedule {
   timeZone: string;
+  /** Listable on `listableOn` (A3); true when the caller did not ask. */
+  listable: boolean;
   rules: WeeklyRule[];
   overrides: DateOverride[];
   busy: Busy[];
@@ -71,7 +45,7 @@ export interface CounselorSchedule {
 const profileId = sql.raw('"counselor_profiles"."id"');
 
 /**
- * Zone, weekly rules, overrides from `fromDate` and held time in [from, until) of several
+ * Zone, listability, weekly rules, overrides from `fromDate` and held time in [from, until) of several
  * counselors in one query (one row per counselor, the lists aggregated as JSON): a directory page
  * costs one round trip, not one per counselor.
  */
@@ -79,7 +53,14 @@ export async function findSchedulesOf(
   db: Db,
   organizationId: string,
   counselorIds: readonly string[],
-  range: { fromDate: string; from: Date; until: Date; ignoreAppointmentId?: string | undefined },
+  range: {
+    fromDate: string;
+    from: Date;
+    until: Date;
+    ignoreAppointmentId?: string | undefined;
+    /** The organisation's date, to decide listability in the same query (A3). */
+    listableOn?: string | undefined;
+  },
 ): Promise<Map<string, CounselorSchedule>> {
   if (counselorIds.length === 0) return new Map();
   const statuses = sql.join(
@@ -93,6 +74,9 @@ export async function findSchedulesOf(
     .select({
       id: p.id,
       timeZone: p.timeZone,
+      listable: range.listableOn
+        ? sql<boolean>`(${listableWhere(range.listableOn)})`
+        : sql<boolean>`true`,
       rules: sql<WeeklyRule[]>`COALESCE((SELECT json_agg(json_build_object(
           'weekday', r.weekday, 'start', r.start_time, 'end', r.end_time))
         FROM availability_rules r WHERE r.counselor_id = ${profileId}), '[]'::json)`,
@@ -114,6 +98,7 @@ export async function findSchedulesOf(
       row.id,
       {
         timeZone: row.timeZone,
+        listable: row.listable,
         rules: row.rules,
         overrides: row.overrides,
         busy: row.busy.map((b) => ({ from: new Date(b.from), until: new Date(b.until) })),

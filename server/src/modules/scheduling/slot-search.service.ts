@@ -8,12 +8,7 @@ import { hasDeclaredConflict, todayIn } from '../counselors/counselor-eligibilit
 import { resolveOrganization } from '../counselors/directory.service.ts';
 import { getSchedulingSettings } from './scheduling-settings.service.ts';
 import { findSessionTypes, type SessionTypeRow } from './session-types.service.ts';
-import {
-  findListableZone,
-  findSchedulesOf,
-  findZones,
-  hasHoldingAppointment,
-} from './slot-search.repo.ts';
+import { findSchedulesOf, hasHoldingAppointment } from './slot-search.repo.ts';
 import { generateSlots, type Slot } from './slots.ts';
 
 const HOUR = 3_600_000;
@@ -27,8 +22,8 @@ export interface SlotSearchOptions {
   from?: string | undefined;
   days?: number | undefined;
   now?: Date | undefined;
-  /** The counselor's zone when the caller has it already (saves a query). */
-  timeZone?: string | undefined;
+  /** Only a counselor listable on this date (the organisation's) has slots (A3). */
+  listableOn?: string | undefined;
   /** A reschedule re-checks its new start without its own old appointment counting as busy. */
   ignoreAppointmentId?: string | undefined;
 }
@@ -89,40 +84,42 @@ export function slotWindow(
 }
 
 /**
- * Open slots of one counselor. Exported for booking, which re-checks a requested start against
- * it inside its own transaction (pass the transaction as `db`); listability and conflicts are the
- * caller's to check.
+ * Open slots of one counselor; undefined for an unknown profile, or one not listable on
+ * `listableOn` when that is given. The zone, listability, availability and held time come in one
+ * query: the held time is fetched for the window widened by a day each side (every zone's local
+ * dates fall inside), and the exact window in the counselor's zone is applied in memory.
  */
 export async function findSlots(
   db: Db,
   organizationId: string,
   counselorId: string,
   opts: SlotSearchOptions = {},
-): Promise<SlotSearchResult> {
+): Promise<SlotSearchResult | undefined> {
   const [settings, sessionType] = await Promise.all([
     getSchedulingSettings(db, organizationId),
     chooseSessionType(db, organizationId, counselorId, opts),
   ]);
-  const timeZone =
-    opts.timeZone ?? (await findZones(db, organizationId, [counselorId])).get(counselorId);
-  if (!timeZone) throw notFound();
-  const window = slotWindow(settings, timeZone, opts);
-  if (window.until <= window.from) return { sessionType, timeZone, items: [] };
+  const wide = slotWindow(settings, 'UTC', opts);
   // Held time reaching into the window from either side still blocks a slot's buffers.
-  const margin = (sessionType.durationMinutes + 240) * 60_000;
+  const margin = DAY + (sessionType.durationMinutes + 240) * 60_000;
   const own = (
     await findSchedulesOf(db, organizationId, [counselorId], {
-      fromDate: DateTime.fromJSDate(window.from, { zone: timeZone }).toISODate() ?? '',
-      from: new Date(window.from.getTime() - margin),
-      until: new Date(window.until.getTime() + margin),
+      fromDate: new Date(wide.from.getTime() - DAY).toISOString().slice(0, 10),
+      from: new Date(wide.from.getTime() - margin),
+      until: new Date(wide.until.getTime() + margin),
       ignoreAppointmentId: opts.ignoreAppointmentId,
+      listableOn: opts.listableOn,
     })
   ).get(counselorId);
+  if (!own?.listable) return undefined;
+  const { timeZone } = own;
+  const window = slotWindow(settings, timeZone, opts);
+  if (window.until <= window.from) return { sessionType, timeZone, items: [] };
   const items = generateSlots({
     timeZone,
-    rules: own?.rules ?? [],
-    overrides: own?.overrides ?? [],
-    busy: own?.busy ?? [],
+    rules: own.rules,
+    overrides: own.overrides,
+    busy: own.busy,
     durationMinutes: sessionType.durationMinutes,
     bufferBeforeMinutes: sessionType.bufferBeforeMinutes,
     bufferAfterMinutes: sessionType.bufferAfterMinutes,
@@ -146,15 +143,18 @@ export async function searchSlots(
 ) {
   const { db } = app.database;
   const org = await resolveOrganization(db, actor);
-  const zone = await findListableZone(db, org.id, counselorId, todayIn(org.timeZone));
-  if (!zone) throw notFound();
   const clientUserId = actor?.roles.includes('client') ? actor.userId : null;
-  const opts = { ...query, clientUserId };
+  const opts = { ...query, clientUserId, listableOn: todayIn(org.timeZone) };
+  const found = await findSlots(db, org.id, counselorId, opts);
+  if (!found) throw notFound();
   if (clientUserId && (await hasDeclaredConflict(db, org.id, counselorId, clientUserId))) {
-    const sessionType = await chooseSessionType(db, org.id, counselorId, opts);
-    return { counselorId, sessionType: sessionType.code, timeZone: zone, items: [] };
+    return {
+      counselorId,
+      sessionType: found.sessionType.code,
+      timeZone: found.timeZone,
+      items: [],
+    };
   }
-  const found = await findSlots(db, org.id, counselorId, { ...opts, timeZone: zone });
   return {
     counselorId,
     sessionType: found.sessionType.code,

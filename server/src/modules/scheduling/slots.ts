@@ -53,9 +53,24 @@ const MINUTE = 60_000;
  * forward; a time that happens twice (clocks back) is its first occurrence.
  */
 function instant(date: string, time: string, zone: string): number {
-  const dt = DateTime.fromISO(`${date}T${time}`, { zone });
-  return Math.min(...dt.getPossibleOffsets().map((o) => o.toMillis()), dt.toMillis());
+  const key = `${zone} ${date}T${time}`;
+  let known = instants.get(key);
+  if (known === undefined) {
+    const dt = DateTime.fromISO(`${date}T${time}`, { zone });
+    known = Math.min(...dt.getPossibleOffsets().map((o) => o.toMillis()), dt.toMillis());
+    if (instants.size >= INSTANT_CACHE_SIZE) instants.clear();
+    instants.set(key, known);
+  }
+  return known;
 }
+
+/**
+ * Zone rules do not change while the process runs, and counselors share zones, dates and hours,
+ * so the conversions repeat across requests; each costs several Intl look-ups in Luxon, which
+ * was the largest single cost of a slot search. Bounded: cleared when full.
+ */
+const instants = new Map<string, number>();
+const INSTANT_CACHE_SIZE = 50_000;
 
 function subtract(windows: Interval[], cut: Interval): Interval[] {
   return windows.flatMap((w) => {

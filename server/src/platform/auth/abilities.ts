@@ -10,6 +10,7 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
   const out: Permission[] = [];
   if (has('administrator')) {
     out.push(
+      'appointment.list_all',
       'audit.read',
       'counselor.development.report',
       'counselor.list',
@@ -19,6 +20,8 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
       'invitation.create',
       'invitation.list',
       'invitation.revoke',
+      'ledger.record_payment',
+      'scheduling.settings.update',
       'user.list',
       'user.read',
       'user.roles.update',

@@ -13,6 +13,8 @@ export function defineOrganizationSettings<T extends Record<string, unknown>>(
   schema: z.ZodObject,
   defaults: T,
 ) {
+  // Built once: zod compiles a schema on first use, and `partial()` makes a new one each call.
+  const partial = schema.partial();
   async function get(db: Db, organizationId: string): Promise<T> {
     const row = (
       await db
@@ -25,7 +27,7 @@ export function defineOrganizationSettings<T extends Record<string, unknown>>(
           ),
         )
     )[0];
-    const parsed = schema.partial().safeParse(row?.value ?? {});
+    const parsed = partial.safeParse(row?.value ?? {});
     return { ...defaults, ...(parsed.success ? (parsed.data as Partial<T>) : {}) };
   }
 
