@@ -1,8 +1,7 @@
 import { PERMISSIONS, ROLES, type Role } from '@anxin/common';
 import { describe, expect, it } from 'vitest';
 import { flattenMessages } from '../i18n/messages.ts';
-import en from '../i18n/locales/en.json';
-import zhCN from '../i18n/locales/zh-CN.json';
+import { en, zhCN } from '../i18n/catalog.ts';
 import { currentLink, groupNavigation, navigationFor } from './navigation.ts';
 
 const paths = (roles: readonly Role[]) => navigationFor(roles).map((item) => item.to);

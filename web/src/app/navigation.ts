@@ -80,6 +80,11 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
     },
     { to: '/admin/vocabularies', labelKey: 'nav.vocabularies', ability: 'vocabulary.update' },
     { to: '/admin/schedule', labelKey: 'nav.adminSchedule' },
+    {
+      to: '/admin/scheduling',
+      labelKey: 'nav.schedulingSettings',
+      ability: 'scheduling.settings.update',
+    },
     { to: '/admin/complaints', labelKey: 'nav.complaints' },
     { to: '/admin/privacy-requests', labelKey: 'nav.privacyRequests' },
     { to: '/admin/audit', labelKey: 'nav.audit', ability: 'audit.read' },

@@ -42,6 +42,7 @@ const EXACT: Readonly<Record<string, Access>> = {
   '/appointments': { kind: 'signed-in' },
   '/schedule': { kind: 'signed-in' },
   '/admin/schedule': { kind: 'signed-in' },
+  '/admin/scheduling': { kind: 'ability', anyOf: ['scheduling.settings.update'] },
   '/counselor/availability': { kind: 'ability', anyOf: ['counselor.apply'] },
 };
 

@@ -31,6 +31,7 @@ import { AvailabilityPage } from '../features/scheduling/availability-page.tsx';
 import { BookingPage } from '../features/scheduling/booking-page.tsx';
 import { ReceiptPage } from '../features/scheduling/receipt-page.tsx';
 import { AdminSchedulePage, SchedulePage } from '../features/scheduling/schedule-page.tsx';
+import { SchedulingAdminPage } from '../features/scheduling/scheduling-admin-page.tsx';
 import { HelpPage } from '../features/help/help-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ErrorPage, ErrorScreen } from './error-page.tsx';
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
           { path: 'schedule', element: <SchedulePage /> },
           { path: 'counselor/availability', element: <AvailabilityPage /> },
           { path: 'admin/schedule', element: <AdminSchedulePage /> },
+          { path: 'admin/scheduling', element: <SchedulingAdminPage /> },
           { path: 'counselor/profile', element: <CounselorProfilePage /> },
           { path: 'counselor/qualifications', element: <QualificationsPage /> },
           { path: 'counselor/relationships', element: <RelationshipsPage /> },

@@ -2,8 +2,7 @@ import { ERROR_CODES, LOCALES } from '@anxin/common';
 import { describe, expect, it } from 'vitest';
 import { resources } from './i18n.ts';
 import { flattenMessages, messageSlots } from './messages.ts';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { en, zhCN } from './catalog.ts';
 
 const zhKeys = flattenMessages(zhCN);
 const enKeys = flattenMessages(en);

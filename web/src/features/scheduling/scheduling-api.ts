@@ -6,11 +6,21 @@ import {
   ledgerSchema,
   schedulingSettingsSchema,
   sessionTypeListSchema,
+  sessionTypeSchema,
   slotListSchema,
   type Availability,
   type MODALITIES,
+  type SchedulingSettings,
 } from '@anxin/common';
-import { apiDelete, apiGet, apiPost, apiPut, queryString, type Schema } from '../../lib/api.ts';
+import {
+  apiDelete,
+  apiGet,
+  apiPatch,
+  apiPost,
+  apiPut,
+  queryString,
+  type Schema,
+} from '../../lib/api.ts';
 
 const V1 = '/api/v1';
 const profilePath = (id: string) => `${V1}/counselor-profiles/${encodeURIComponent(id)}`;
@@ -33,8 +43,41 @@ export function getSchedulingSettings(signal?: AbortSignal) {
   return apiGet(`${V1}/settings/scheduling`, schedulingSettingsSchema, signal);
 }
 
+export function putSchedulingSettings(body: SchedulingSettings) {
+  return apiPut(`${V1}/settings/scheduling`, schedulingSettingsSchema, body);
+}
+
 export async function listSessionTypes(signal?: AbortSignal) {
   return (await apiGet(`${V1}/session-types`, sessionTypeListSchema, signal)).items;
+}
+
+/** Retired types too: only those who configure scheduling get them (others see active ones). */
+export async function listAllSessionTypes(signal?: AbortSignal) {
+  const path = `${V1}/session-types${queryString({ includeInactive: 'true' })}`;
+  return (await apiGet(path, sessionTypeListSchema, signal)).items;
+}
+
+export interface SessionTypeBody {
+  code: string;
+  labelZh: string;
+  labelEn: string;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  isIntake: boolean;
+  active: boolean;
+  sortOrder: number;
+}
+
+/** The code names a type in appointments for good, so an edit never sends it. */
+export type SessionTypePatch = Partial<Omit<SessionTypeBody, 'code'>>;
+
+export function createSessionType(body: SessionTypeBody) {
+  return apiPost(`${V1}/session-types`, sessionTypeSchema, body);
+}
+
+export function updateSessionType(id: string, patch: SessionTypePatch) {
+  return apiPatch(`${V1}/session-types/${encodeURIComponent(id)}`, sessionTypeSchema, patch);
 }
 
 export function getAvailability(counselorId: string, signal?: AbortSignal) {
