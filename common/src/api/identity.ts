@@ -117,11 +117,14 @@ export const sessionItemSchema = z.object({
 });
 export const sessionListSchema = z.object({ items: z.array(sessionItemSchema) });
 
+/** `erased`: the person was deleted on request (B11); the row remains as a tombstone. */
+export const userStatusSchema = z.enum(['active', 'disabled', 'erased']);
+
 export const userListItemSchema = z.object({
   id: z.uuid(),
   displayName: z.string(),
   roles: z.array(roleSchema),
-  status: z.enum(['active', 'disabled']),
+  status: userStatusSchema,
   verified: z.boolean(),
   mfaEnrolled: z.boolean(),
   isDemo: z.boolean(),
@@ -137,7 +140,7 @@ export const userListSchema = z.object({
   nextCursor: z.uuid().nullable(),
 });
 export const userDetailSchema = profileSchema.extend({
-  status: z.enum(['active', 'disabled']),
+  status: userStatusSchema,
   abilities: z.array(permissionSchema),
 });
 export const rolesUpdateSchema = z.object({ roles: z.array(roleSchema).max(ROLES.length) });

@@ -27,7 +27,7 @@ export type EnqueueInput<T extends TemplateName> = {
   /** The account the message is about or for; required for in-app messages (their reader). */
   userId?: string | null;
   /** Whose data key encrypts it: the recipient's, or the organisation's before they have an account. */
-  keyOwner: KeyOwner;
+  keyOwner: MessageKeyOwner;
   template: T;
   params: TemplateParams[T];
   locale: Locale;
@@ -109,6 +109,9 @@ export async function enqueueNotification<T extends TemplateName>(
   });
   return id;
 }
+
+/** A message belongs to a person or the organisation, never to a seal. */
+export type MessageKeyOwner = KeyOwner & { type: 'person' | 'organization' };
 
 export interface OpenedMessage {
   to: string | null;

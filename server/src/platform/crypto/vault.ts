@@ -6,7 +6,7 @@ import { DecryptionError, KEY_BYTES, open, openBytes, seal, sealBytes } from './
 import { MasterKeyMissingError, type Keyring } from './keyring.ts';
 
 export interface KeyOwner {
-  type: 'person' | 'organization';
+  type: 'person' | 'organization' | 'seal';
   id: string;
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { ephemeralKeyring } from '../../../platform/crypto/keyring.ts';
-import { Vault, type KeyOwner } from '../../../platform/crypto/vault.ts';
+import { Vault } from '../../../platform/crypto/vault.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { notificationOutbox } from '../../../platform/db/schema/index.ts';
 import { openTestDatabase } from '../../../test/test-database.ts';
@@ -13,7 +13,11 @@ import {
   type DeliveryReport,
 } from '../notification-delivery.job.ts';
 import type { OutboxRow } from '../notification.repo.ts';
-import { enqueueNotification, type EnqueueInput } from '../notification.service.ts';
+import {
+  enqueueNotification,
+  type EnqueueInput,
+  type MessageKeyOwner,
+} from '../notification.service.ts';
 import type { TemplateName } from '../notification.templates.ts';
 import type { Senders } from '../senders/message-sender.ts';
 
@@ -22,7 +26,7 @@ export interface OutboxFixture {
   database: Database;
   organizationId: string;
   vault: Vault;
-  person(): KeyOwner;
+  person(): MessageKeyOwner;
   /** Enqueues in a transaction of its own, committed. */
   enqueue<T extends TemplateName>(input: EnqueueInput<T>): Promise<string>;
   /** An in-app `sign_in_locked` message for the user, in English. */

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns } from './columns.ts';
 
 /**
@@ -10,11 +10,19 @@ export const dataKeys = pgTable(
   'data_keys',
   {
     ...tenantColumns(),
-    ownerType: text('owner_type', { enum: ['person', 'organization'] }).notNull(),
+    ownerType: text('owner_type', { enum: ['person', 'organization', 'seal'] }).notNull(),
     ownerId: uuid('owner_id').notNull(),
     wrappedKey: text('wrapped_key'),
     masterKeyId: text('master_key_id'),
     destroyedAt: timestamp('destroyed_at', { withTimezone: true }),
+    /**
+     * The key is derived from the unwrapped key and a share kept outside the database (ADR 0008),
+     * so destroying the share shreds the key in every earlier dump too. Keys made before shares
+     * existed have none.
+     */
+    hasShare: boolean('has_share').notNull().default(false),
+    /** When the share was erased, after the destruction committed (a sweep finishes it). */
+    shareDestroyedAt: timestamp('share_destroyed_at', { withTimezone: true }),
   },
   (t) => [unique('data_keys_owner_unique').on(t.ownerType, t.ownerId)],
 );

@@ -35,7 +35,7 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     emailVerifiedAt: ts('email_verified_at'),
     phoneVerifiedAt: ts('phone_verified_at'),
-    status: text('status', { enum: ['active', 'disabled'] })
+    status: text('status', { enum: ['active', 'disabled', 'erased'] })
       .notNull()
       .default('active'),
     isDemo: boolean('is_demo').notNull().default(false),

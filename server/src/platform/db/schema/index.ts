@@ -8,6 +8,7 @@ export * from './notifications.ts';
 export * from './setup.ts';
 export * from './counselors.ts';
 export * from './scheduling.ts';
+export * from './privacy.ts';
 
 /**
  * Tables that are deliberately not tenant tables (no `organization_id`). A test checks that
