@@ -23,6 +23,7 @@ import { createPerson } from '../server/src/modules/identity/setup.service.ts';
 import { ensureDefaultOrganization } from '../server/src/modules/organizations/organization.service.ts';
 import { csrfForSession } from '../server/src/platform/auth/cookies.ts';
 import { loadKeyring } from '../server/src/platform/crypto/keyring.ts';
+import { DirectoryKeyShareStore } from '../server/src/platform/crypto/key-shares.ts';
 import { Vault } from '../server/src/platform/crypto/vault.ts';
 import { openDatabase, type Database, type Db } from '../server/src/platform/db/database.ts';
 import { runMigrations } from '../server/src/platform/db/migrate.ts';
@@ -170,7 +171,8 @@ async function seed(database: Database, dataDir: string): Promise<Seeded> {
     masterKey: undefined,
     allowGenerate: true,
   });
-  const vault = new Vault(keyring);
+  // The shares where the server looks (ANXIN_KEY_SHARE_DIR's default).
+  const vault = new Vault(keyring, new DirectoryKeyShareStore(join(dataDir, 'key-shares')));
   const counselors: string[] = [];
   const clients: Client[] = [];
   await database.db.transaction(async (tx) => {

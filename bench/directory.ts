@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDefaultOrganization } from '../server/src/modules/organizations/organization.service.ts';
 import { loadKeyring } from '../server/src/platform/crypto/keyring.ts';
+import { DirectoryKeyShareStore } from '../server/src/platform/crypto/key-shares.ts';
 import { Vault } from '../server/src/platform/crypto/vault.ts';
 import { openDatabase, type Db } from '../server/src/platform/db/database.ts';
 import { runMigrations } from '../server/src/platform/db/migrate.ts';
@@ -105,7 +106,8 @@ async function seed(dataDir: string) {
     masterKey: undefined,
     allowGenerate: true,
   });
-  const vault = new Vault(keyring);
+  // The shares where the server looks (ANXIN_KEY_SHARE_DIR's default).
+  const vault = new Vault(keyring, new DirectoryKeyShareStore(join(dataDir, 'key-shares')));
   let listable = 0;
   for (let start = 0; start < COUNSELORS; start += 250) {
     await database.db.transaction(async (tx: Db) => {

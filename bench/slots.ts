@@ -11,6 +11,7 @@ import { DateTime } from 'luxon';
 import pg from 'pg';
 import { ensureDefaultOrganization } from '../server/src/modules/organizations/organization.service.ts';
 import { loadKeyring } from '../server/src/platform/crypto/keyring.ts';
+import { DirectoryKeyShareStore } from '../server/src/platform/crypto/key-shares.ts';
 import { Vault } from '../server/src/platform/crypto/vault.ts';
 import { openDatabase, type Database, type Db } from '../server/src/platform/db/database.ts';
 import { runMigrations } from '../server/src/platform/db/migrate.ts';
@@ -136,7 +137,8 @@ async function seed(database: Database, dataDir: string): Promise<Seeded> {
     masterKey: undefined,
     allowGenerate: true,
   });
-  const vault = new Vault(keyring);
+  // The shares where the server looks (ANXIN_KEY_SHARE_DIR's default).
+  const vault = new Vault(keyring, new DirectoryKeyShareStore(join(dataDir, 'key-shares')));
   const out: Seeded = { ids: [], appointments: 0 };
   for (let start = 0; start < COUNSELORS; start += 100) {
     await database.db.transaction(async (tx) => {

@@ -17,6 +17,8 @@ import { ConfigError, type Config } from './platform/config.ts';
 import { acquireDataDirLock, type DataDirLock } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
+import { DirectoryKeyShareStore } from './platform/crypto/key-shares.ts';
+import { createFinishShreddingJob } from './platform/crypto/shredding.job.ts';
 import { loadKeyring } from './platform/crypto/keyring.ts';
 import { Vault } from './platform/crypto/vault.ts';
 import { buildApp } from './platform/http/app.ts';
@@ -71,7 +73,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
         'generated a new keyring: back it up outside this machine; without it encrypted data and the audit chain cannot be read',
       );
     }
-    const vault = new Vault(keyring);
+    const vault = new Vault(keyring, new DirectoryKeyShareStore(config.keys.shareDir));
     const database: Database = await openDatabase(
       config.databaseUrl
         ? { kind: 'postgres', url: config.databaseUrl }
@@ -108,6 +110,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
           createCredentialExpiryJob({ vault, auditKey: keyring.auditKey }),
           createNoShowJob({ vault, auditKey: keyring.auditKey }),
           createAppointmentRemindersJob({ vault, auditKey: keyring.auditKey }),
+          createFinishShreddingJob(vault),
         ],
         { schedule: true },
       );

@@ -12,6 +12,10 @@ import { acquireDataDirLock } from '../platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { runMigrations } from '../platform/db/migrate.ts';
 import { testBackend } from '../test/test-database.ts';
+import { temporaryKeyShares } from '../platform/crypto/key-shares.ts';
+
+/** One share store for every vault of this file: they read each other's data. */
+const keyShares = temporaryKeyShares();
 
 const CLI = fileURLToPath(new URL('./keys.ts', import.meta.url));
 
@@ -63,7 +67,7 @@ function readSeeded(vault: Vault, envelopes: string[]): Promise<string[]> {
 
 /** The keyring as the file now holds it, with none of the master keys it no longer lists. */
 const fileVault = (env: { masterKey?: string } = {}) =>
-  new Vault(buildKeyring(readKeyringFile(keyringFile), { masterKey: env.masterKey }));
+  new Vault(buildKeyring(readKeyringFile(keyringFile), { masterKey: env.masterKey }), keyShares);
 
 describe.runIf(testBackend() === 'pglite')('npm run keys:init / keys:rotate', () => {
   let envelopes: string[];
@@ -105,7 +109,7 @@ describe.runIf(testBackend() === 'pglite')('npm run keys:init / keys:rotate', ()
     const oldId = keyring.currentMasterKeyId;
     envelopes = await withDatabase((database, orgId) =>
       database.db.transaction((tx) => {
-        const scope = new Vault(keyring).scope(tx, orgId);
+        const scope = new Vault(keyring, keyShares).scope(tx, orgId);
         return Promise.all(owners.map((o, i) => scope.encrypt(o, ref, `秘密 ${i}`)));
       }),
     );
@@ -127,7 +131,11 @@ describe.runIf(testBackend() === 'pglite')('npm run keys:init / keys:rotate', ()
       { ...file, masterKeys: { [file.current ?? '']: file.masterKeys[file.current ?? ''] ?? '' } },
       { masterKey: undefined },
     );
-    expect(await readSeeded(new Vault(newOnly), envelopes)).toEqual(['秘密 0', '秘密 1', '秘密 2']);
+    expect(await readSeeded(new Vault(newOnly, keyShares), envelopes)).toEqual([
+      '秘密 0',
+      '秘密 1',
+      '秘密 2',
+    ]);
   }, 120_000);
 
   it('rotate --retire removes master keys no data key uses', async () => {

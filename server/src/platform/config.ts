@@ -31,6 +31,8 @@ const envSchema = z.object({
   ANXIN_MASTER_KEY: z.string().min(40).optional(),
   ANXIN_PREVIOUS_MASTER_KEY: z.string().min(40).optional(),
   ANXIN_KEYRING_FILE: z.string().min(1).optional(),
+  /** Where the external shares of shreddable data keys live (ADR 0008); shared by all instances. */
+  ANXIN_KEY_SHARE_DIR: z.string().min(1).optional(),
   ANXIN_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   ANXIN_SMTP_URL: z.url().optional(),
   ANXIN_MAIL_FROM: z.string().min(3).default('安心 Anxin <no-reply@anxin.local>'),
@@ -69,7 +71,12 @@ export interface Config {
   demo: boolean;
   /** Base URL for links in messages; defaults to the address the server listens on. */
   publicUrl: string | undefined;
-  keys: { masterKey: string | undefined; previousMasterKeys: string[]; keyringFile: string };
+  keys: {
+    masterKey: string | undefined;
+    previousMasterKeys: string[];
+    keyringFile: string;
+    shareDir: string;
+  };
   auditCheckpointFile: string;
   mail: { smtpUrl: string | undefined; from: string };
 }
@@ -108,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((k) => k.trim())
         .filter(Boolean),
       keyringFile: resolve(e.ANXIN_KEYRING_FILE ?? `${dataDir}/keyring.json`),
+      shareDir: resolve(e.ANXIN_KEY_SHARE_DIR ?? `${dataDir}/key-shares`),
     },
     auditCheckpointFile: resolve(
       e.ANXIN_AUDIT_CHECKPOINT_FILE ?? `${dataDir}/audit-checkpoints.jsonl`,

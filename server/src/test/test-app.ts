@@ -5,6 +5,7 @@ import { ensureDefaultOrganization } from '../modules/organizations/organization
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import { ephemeralKeyring } from '../platform/crypto/keyring.ts';
+import { temporaryKeyShares } from '../platform/crypto/key-shares.ts';
 import { Vault } from '../platform/crypto/vault.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { createLogger } from '../platform/logging.ts';
@@ -43,7 +44,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     jobs: undefined,
     version: VERSION,
     instanceId: 'test',
-    vault: new Vault(ephemeralKeyring()),
+    vault: new Vault(ephemeralKeyring(), temporaryKeyShares()),
   };
   const app = await buildApp(ctx, createLogger('trace', stream));
   await app.ready();

@@ -16,6 +16,10 @@ import { ConsoleSmsSender } from './senders/console-sender.ts';
 import type { Senders } from './senders/message-sender.ts';
 import { SmtpEmailSender } from './senders/smtp-email-sender.ts';
 import { startSmtpTestServer, type SmtpTestServer } from './test-support/smtp-test-server.ts';
+import { temporaryKeyShares } from '../../platform/crypto/key-shares.ts';
+
+/** One share store for every vault of this file: they read each other's data. */
+const keyShares = temporaryKeyShares();
 
 async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
   const until = Date.now() + 20_000;
@@ -33,7 +37,7 @@ describe('notification delivery through a real SMTP server (pg-boss on this back
   let smtp: SmtpTestServer;
   let senders: Senders;
   let organizationId: string;
-  const vault = new Vault(ephemeralKeyring());
+  const vault = new Vault(ephemeralKeyring(), keyShares);
   const logLines: string[] = [];
   const log = createLogger('debug', { write: (line: string) => logLines.push(line) });
   const smsOut: string[] = [];

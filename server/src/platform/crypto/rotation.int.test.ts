@@ -21,6 +21,10 @@ import {
 import { rotateMasterKey, stagingPath } from './rotation.ts';
 import { gate, waitForLockWait } from './testing.ts';
 import { dataKeyAad, Vault, type FieldRef, type KeyOwner } from './vault.ts';
+import { temporaryKeyShares } from './key-shares.ts';
+
+/** One share store for every vault of this file: they read each other's data. */
+const keyShares = temporaryKeyShares();
 
 let database: Database;
 let orgId: string;
@@ -104,7 +108,7 @@ async function expectNoKeyInClear(raw: Buffer[]): Promise<void> {
 describe(`master key rotation on ${testBackend()}`, () => {
   it('re-wraps every data key, and the data then reads with only the new master key', async () => {
     const oldFile = generateKeyringFile();
-    const oldVault = new Vault(buildKeyring(oldFile, { masterKey: undefined }));
+    const oldVault = new Vault(buildKeyring(oldFile, { masterKey: undefined }), keyShares);
     const sealed = await seed(oldVault, 4);
     const shredded = await seed(oldVault, 1);
     await database.db.transaction((tx) =>
@@ -117,13 +121,13 @@ describe(`master key rotation on ${testBackend()}`, () => {
     await expectNoKeyInClear(raw);
 
     const { file: newFile, id } = addMasterKey(oldFile);
-    const rotating = new Vault(buildKeyring(newFile, { masterKey: undefined }));
+    const rotating = new Vault(buildKeyring(newFile, { masterKey: undefined }), keyShares);
     const count = await database.db.transaction((tx) => rotating.rewrapAll(tx));
     expect(count).toBe(4); // the shredded key has nothing to re-wrap
     expect((await rotating.masterKeyUsage(database.db)).get(oldFile.current ?? '')).toBeUndefined();
     expect(await database.db.transaction((tx) => rotating.rewrapAll(tx))).toBe(0);
 
-    const newOnly = new Vault(onlyCurrent(newFile));
+    const newOnly = new Vault(onlyCurrent(newFile), keyShares);
     expect(newOnly.keyring.masterKeys.size).toBe(1);
     expect(newOnly.keyring.currentMasterKeyId).toBe(id);
     expect(await readAll(newOnly, sealed)).toEqual(sealed.map((s) => s.plaintext));
@@ -148,10 +152,13 @@ describe(`master key rotation on ${testBackend()}`, () => {
 
   it('refuses to read, and names the key, when a data key needs a master key it lacks', async () => {
     const sealed = await seed(
-      new Vault(buildKeyring(generateKeyringFile(), { masterKey: undefined })),
+      new Vault(buildKeyring(generateKeyringFile(), { masterKey: undefined }), keyShares),
       1,
     );
-    const stranger = new Vault(buildKeyring(generateKeyringFile(), { masterKey: undefined }));
+    const stranger = new Vault(
+      buildKeyring(generateKeyringFile(), { masterKey: undefined }),
+      keyShares,
+    );
     const missing = await stranger.missingMasterKeys(database.db);
     expect(missing.length).toBeGreaterThan(0);
     await expect(readAll(stranger, sealed)).rejects.toThrow(MasterKeyMissingError);
@@ -175,7 +182,7 @@ describe(`master key rotation on ${testBackend()}`, () => {
     const keyringFile = join(dir, 'keyring.json');
     const initial = generateKeyringFile();
     writeKeyringFile(keyringFile, initial);
-    const initialVault = new Vault(buildKeyring(initial, { masterKey: undefined }));
+    const initialVault = new Vault(buildKeyring(initial, { masterKey: undefined }), keyShares);
     // A clean slate: the keys of the tests above belong to keyrings this one does not hold.
     await database.db.delete(dataKeys);
     const sealed = await seed(initialVault, 3);
@@ -193,9 +200,9 @@ describe(`master key rotation on ${testBackend()}`, () => {
     expect(after.current).toBe(report.generatedMasterKeyId);
     expect(Object.keys(after.masterKeys)).toEqual([after.current]);
     expect(after.auditKey).toBe(initial.auditKey);
-    expect(await readAll(new Vault(buildKeyring(after, { masterKey: undefined })), sealed)).toEqual(
-      sealed.map((s) => s.plaintext),
-    );
+    expect(
+      await readAll(new Vault(buildKeyring(after, { masterKey: undefined }), keyShares), sealed),
+    ).toEqual(sealed.map((s) => s.plaintext));
   });
 
   // Needs two connections at once: PGlite runs one transaction at a time, so no race exists there.
@@ -204,10 +211,13 @@ describe(`master key rotation on ${testBackend()}`, () => {
     async () => {
       await database.db.delete(dataKeys); // only this test's key below
       const file = generateKeyringFile();
-      const oldVault = new Vault(buildKeyring(file, { masterKey: undefined }));
+      const oldVault = new Vault(buildKeyring(file, { masterKey: undefined }), keyShares);
       const [victim] = await seed(oldVault, 1);
       if (!victim) throw new Error('seed failed');
-      const rotating = new Vault(buildKeyring(addMasterKey(file).file, { masterKey: undefined }));
+      const rotating = new Vault(
+        buildKeyring(addMasterKey(file).file, { masterKey: undefined }),
+        keyShares,
+      );
 
       const [shredded, commit] = [gate(), gate()];
       const shred = database.db.transaction(async (tx) => {

@@ -9,10 +9,14 @@ import { DecryptionError } from './aead.ts';
 import { ephemeralKeyring } from './keyring.ts';
 import { gate, waitForLockWait } from './testing.ts';
 import { DataKeyDestroyedError, Vault, type FieldRef, type KeyOwner } from './vault.ts';
+import { temporaryKeyShares } from './key-shares.ts';
+
+/** One share store for every vault of this file: they read each other's data. */
+const keyShares = temporaryKeyShares();
 
 let database: Database;
 let orgId: string;
-const vault = new Vault(ephemeralKeyring());
+const vault = new Vault(ephemeralKeyring(), keyShares);
 
 beforeAll(async () => {
   database = await openTestDatabase();

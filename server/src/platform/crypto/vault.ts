@@ -1,8 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { dataKeys } from '../db/schema/index.ts';
 import { DecryptionError, KEY_BYTES, open, openBytes, seal, sealBytes } from './aead.ts';
+import { hasShare, type KeyShareStore } from './key-shares.ts';
 import { MasterKeyMissingError, type Keyring } from './keyring.ts';
 
 export interface KeyOwner {
@@ -38,7 +39,14 @@ export class DataKeyDestroyedError extends Error {
  * could keep a key created in a transaction that then rolled back, or one shredded elsewhere.
  */
 export class Vault {
-  constructor(readonly keyring: Keyring) {}
+  constructor(
+    readonly keyring: Keyring,
+    /**
+     * Where the shares of shreddable keys live, outside the database (ADR 0008). Tools that only
+     * re-wrap keys (rotation) need none; using a person's key without one is refused.
+     */
+    readonly shares: KeyShareStore = NO_SHARES,
+  ) {}
 
   /** Encryption and decryption on `db` (usually a transaction) for one organisation. */
   scope(db: Db, organizationId: string): VaultScope {
@@ -99,6 +107,34 @@ export class Vault {
   async missingMasterKeys(db: Db): Promise<string[]> {
     const used = await this.masterKeyUsage(db);
     return [...used.keys()].filter((id) => !this.keyring.masterKeys.has(id));
+  }
+
+  /**
+   * Erases the shares of keys whose destruction has committed, then records that. Run after the
+   * destroying transaction commits (erasing inside it could not be undone by a rollback, leaving
+   * data unreadable that the database still holds as live) and by a periodic job, which finishes
+   * whatever a crash interrupted. Idempotent; returns how many shares it erased.
+   */
+  async finishShredding(db: Db): Promise<number> {
+    const pending = await db
+      .select({ id: dataKeys.id, ownerType: dataKeys.ownerType, ownerId: dataKeys.ownerId })
+      .from(dataKeys)
+      .where(
+        and(
+          eq(dataKeys.hasShare, true),
+          isNull(dataKeys.wrappedKey),
+          isNull(dataKeys.shareDestroyedAt),
+        ),
+      );
+    for (const row of pending) {
+      const owner = { type: row.ownerType, id: row.ownerId };
+      if (hasShare(owner)) await this.shares.erase(owner);
+      await db
+        .update(dataKeys)
+        .set({ shareDestroyedAt: new Date() })
+        .where(eq(dataKeys.id, row.id));
+    }
+    return pending.length;
   }
 
   /** @internal */
@@ -186,12 +222,16 @@ export class VaultScope {
     if (!row && create) {
       const current = this.vault.keyring.currentMasterKeyId;
       const fresh = randomBytes(KEY_BYTES);
+      // The share exists before the row that needs it; a rolled-back creation leaves an unused
+      // share behind, which the next creation for this owner simply reuses.
+      if (hasShare(owner)) await this.vault.shares.obtain(owner);
       await this.db
         .insert(dataKeys)
         .values({
           ...this.ownerValues(owner),
           wrappedKey: seal(this.vault.masterKey(current), fresh, dataKeyAad(owner)),
           masterKeyId: current,
+          hasShare: hasShare(owner),
         })
         // Concurrent first use: the losing insert waits for the winner to commit, then does
         // nothing, and the select below (a new snapshot under READ COMMITTED) reads its key.
@@ -203,7 +243,17 @@ export class VaultScope {
     }
     if (!row) throw new DecryptionError();
     if (!row.wrappedKey || !row.masterKeyId) throw new DataKeyDestroyedError(owner);
-    const key = open(this.vault.masterKey(row.masterKeyId), row.wrappedKey, dataKeyAad(owner));
+    const wrapped = open(this.vault.masterKey(row.masterKeyId), row.wrappedKey, dataKeyAad(owner));
+    let key = wrapped;
+    if (row.hasShare) {
+      const share = hasShare(owner) ? await this.vault.shares.get(owner) : undefined;
+      // An erased share is a shredded key, whatever an old copy of the row says.
+      if (!share) throw new DataKeyDestroyedError(owner);
+      key = Buffer.from(
+        hkdfSync('sha256', wrapped, share, `anxin-data-key:${cacheKey(owner)}`, KEY_BYTES),
+      );
+      wrapped.fill(0);
+    }
     this.keys.set(ck, key);
     return key;
   }
@@ -212,6 +262,11 @@ export class VaultScope {
     return { organizationId: this.organizationId, ownerType: owner.type, ownerId: owner.id };
   }
 }
+
+const refuse = (): never => {
+  throw new Error('this vault has no key-share store: person and seal keys are unavailable');
+};
+const NO_SHARES: KeyShareStore = { obtain: refuse, get: refuse, erase: refuse };
 
 const cacheKey = (owner: KeyOwner) => `${owner.type}:${owner.id}`;
 

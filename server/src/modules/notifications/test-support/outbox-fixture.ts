@@ -20,6 +20,10 @@ import {
 } from '../notification.service.ts';
 import type { TemplateName } from '../notification.templates.ts';
 import type { Senders } from '../senders/message-sender.ts';
+import { temporaryKeyShares } from '../../../platform/crypto/key-shares.ts';
+
+/** One share store for every vault of this file: they read each other's data. */
+const keyShares = temporaryKeyShares();
 
 /** A migrated private database with its organisation, a vault, and short-hands for the outbox. */
 export interface OutboxFixture {
@@ -41,7 +45,7 @@ export async function openOutboxFixture(): Promise<OutboxFixture> {
   const database = await openTestDatabase();
   const org = await ensureDefaultOrganization(database.db, { name: '安心', timeZone: 'UTC' });
   const organizationId = org.id;
-  const vault = new Vault(ephemeralKeyring());
+  const vault = new Vault(ephemeralKeyring(), keyShares);
   const log = pino({ level: 'silent' });
   const enqueue = <T extends TemplateName>(input: EnqueueInput<T>) =>
     database.db.transaction((tx) =>
