@@ -148,14 +148,26 @@ describe('scheduling settings and rescheduling in Chromium', () => {
     expect(await row.textContent()).toContain('90 分钟');
     expect(await row.getAttribute('data-active')).toBe('true');
 
-    // Making it a second active intake type is refused by the server, and the form says why.
+    // Making it the intake type moves the flag: the old intake type becomes an ordinary one.
+    const intakeRow = admin.locator('[data-testid=session-type-row][data-code=intake]');
     await row.locator('[data-testid=session-type-row-edit]').click();
     await admin.check('[data-testid=session-type-edit-isIntake]');
+    await admin.click('[data-testid=session-type-edit-submit]');
+    await expect.poll(() => row.getAttribute('data-intake')).toBe('true');
+    await expect.poll(() => intakeRow.getAttribute('data-intake')).toBe('false');
+    // Retiring the only intake type is refused by the server, and the form says why.
+    await row.locator('[data-testid=session-type-row-edit]').click();
+    await admin.uncheck('[data-testid=session-type-edit-isIntake]');
     await admin.click('[data-testid=session-type-edit-submit]');
     const refused = admin.locator('[data-testid=session-type-edit-error]');
     await refused.waitFor();
     expect(await refused.textContent()).toContain('必须且只能有一个启用的初始访谈类型');
     await admin.click('[data-testid=session-type-edit-cancel]');
+    // Back to the seeded intake type, for the client's steps below.
+    await intakeRow.locator('[data-testid=session-type-row-edit]').click();
+    await admin.check('[data-testid=session-type-edit-isIntake]');
+    await admin.click('[data-testid=session-type-edit-submit]');
+    await expect.poll(() => intakeRow.getAttribute('data-intake')).toBe('true');
     expect(await row.getAttribute('data-intake')).toBe('false');
     // An allowed edit is saved; the code stays as it was.
     await row.locator('[data-testid=session-type-row-edit]').click();

@@ -134,10 +134,6 @@ describe('scheduling settings and session types', () => {
     expect(off.body).toContain('body.isIntake');
     const notIntake = await admin.request('PATCH', `${TYPES}/${intake.id}`, { isIntake: false });
     expect(notIntake.statusCode).toBe(409);
-    const second = await admin.request('PATCH', `${TYPES}/${followUp.id}`, { isIntake: true });
-    expect(second.statusCode).toBe(409);
-    const another = await admin.post(TYPES, { ...COUPLES, code: 'intake_long', isIntake: true });
-    expect(another.statusCode).toBe(409);
     // An inactive second intake type does not count.
     const dormant = await admin.post(TYPES, {
       ...COUPLES,
@@ -156,5 +152,29 @@ describe('scheduling settings and session types', () => {
       labelEn: 'First talk',
       active: true,
     });
+  });
+
+  it('moves the intake flag in one step when another type becomes the intake (C1)', async () => {
+    const items = sessionTypeListSchema.parse((await admin.get(TYPES)).json()).items;
+    const intake = items.find((i) => i.isIntake && i.active);
+    const followUp = items.find((i) => !i.isIntake && i.active);
+    if (!intake || !followUp) throw new Error('seeded types missing');
+    const moved = await admin.request('PATCH', `${TYPES}/${followUp.id}`, { isIntake: true });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const now = sessionTypeListSchema.parse((await admin.get(TYPES)).json()).items;
+    expect(now.filter((i) => i.isIntake && i.active).map((i) => i.id)).toEqual([followUp.id]);
+    // A new type created as the intake takes the flag the same way, and the move is audited.
+    const created = await admin.post(TYPES, { ...COUPLES, code: 'intake_long', isIntake: true });
+    expect(created.statusCode, created.body).toBe(201);
+    const last = sessionTypeListSchema.parse((await admin.get(TYPES)).json()).items;
+    expect(last.filter((i) => i.isIntake && i.active).map((i) => i.code)).toEqual(['intake_long']);
+    const events = await t.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events
+        WHERE action = 'session_type.update' AND entity_id = $1`,
+      [followUp.id],
+    );
+    expect(events[0]?.n).toBeGreaterThanOrEqual(2);
+    // Back as it was, for the other tests.
+    await admin.request('PATCH', `${TYPES}/${intake.id}`, { isIntake: true });
   });
 });

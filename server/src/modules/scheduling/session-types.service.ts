@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { sessionTypeInputSchema, sessionTypeSchema } from '@anxin/common';
 import { abilitiesOf } from '../../platform/auth/abilities.ts';
@@ -95,6 +95,40 @@ async function lockTypes(tx: Db, organizationId: string): Promise<void> {
     .for('update');
 }
 
+/**
+ * Making a type the intake moves the flag: the previous active intake stops being one in the
+ * same transaction (audited), so an administrator can change which type is the intake in one
+ * step — one type at a time could only ever leave two intakes or none on the way.
+ */
+async function moveIntakeFlag(
+  ctx: IdentityContext,
+  tx: Db,
+  organizationId: string,
+  toId: string | null,
+): Promise<void> {
+  const others = await tx
+    .update(sessionTypes)
+    .set({ isIntake: false, updatedAt: new Date() })
+    .where(
+      and(
+        eq(sessionTypes.organizationId, organizationId),
+        eq(sessionTypes.isIntake, true),
+        eq(sessionTypes.active, true),
+        toId ? ne(sessionTypes.id, toId) : undefined,
+      ),
+    )
+    .returning({ id: sessionTypes.id });
+  for (const other of others) {
+    await audit(tx, auditKeyOf(ctx), ctx.meta, {
+      organizationId,
+      action: 'session_type.update',
+      entityType: 'session_type',
+      entityId: other.id,
+      changes: { isIntake: { old: true, new: false } },
+    });
+  }
+}
+
 export async function createSessionType(
   ctx: IdentityContext,
   actor: Actor,
@@ -104,6 +138,7 @@ export async function createSessionType(
   const organizationId = actor.organizationId;
   return ctx.app.database.db.transaction(async (tx) => {
     await lockTypes(tx, organizationId);
+    if (input.isIntake && input.active) await moveIntakeFlag(ctx, tx, organizationId, null);
     const [row] = await tx
       .insert(sessionTypes)
       .values({ ...input, organizationId })
@@ -141,6 +176,9 @@ export async function editSessionType(
     if (!before) throw notFound();
     const changes = changesBetween(before, patch);
     if (Object.keys(changes).length === 0) return presentSessionType(before);
+    if (patch.isIntake === true && (patch.active ?? before.active)) {
+      await moveIntakeFlag(ctx, tx, organizationId, id);
+    }
     const [row] = await tx
       .update(sessionTypes)
       .set({ ...patch, updatedAt: new Date() })
