@@ -19,6 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import pg from 'pg';
+import { grantConsents } from '../server/src/modules/consent/test-support/consent-fixtures.ts';
 import { createPerson } from '../server/src/modules/identity/setup.service.ts';
 import { ensureDefaultOrganization } from '../server/src/modules/organizations/organization.service.ts';
 import { csrfForSession } from '../server/src/platform/auth/cookies.ts';
@@ -191,6 +192,8 @@ async function seed(database: Database, dataDir: string): Promise<Seeded> {
           isDemo: false,
           meta: null,
         });
+        // Booking needs the client's consent (B10).
+        await grantConsents(tx, org.id, userId);
         const csrf = csrfForSession(keyring.tokenKey, token);
         clients.push({
           userId,

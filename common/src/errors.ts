@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   mfa_required: 403,
   csrf_failed: 403,
+  consent_required: 403,
   invalid_code: 400,
   invalid_token: 400,
   weak_password: 400,

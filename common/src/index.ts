@@ -8,3 +8,7 @@ export * from './api/session.ts';
 export * from './api/identity.ts';
 export * from './api/counselors.ts';
 export * from './api/scheduling.ts';
+export * from './api/privacy.ts';
+export * from './api/retention.ts';
+export * from './api/consent.ts';
+export * from './api/breach.ts';

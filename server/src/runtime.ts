@@ -10,6 +10,8 @@ import { createDeliveryJob } from './modules/notifications/notification-delivery
 import { createCredentialExpiryJob } from './modules/counselors/credential-expiry.job.ts';
 import { createNoShowJob } from './modules/scheduling/no-show.job.ts';
 import { createAppointmentRemindersJob } from './modules/scheduling/reminders.job.ts';
+import { createRetentionJob } from './modules/privacy/retention/retention.job.ts';
+import { createBreachOverdueJob } from './modules/privacy/breach/breach-overdue.job.ts';
 import { createSenders } from './modules/notifications/senders/create-senders.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
 import { analyzeJob, vacuumJob } from './modules/system/maintenance.job.ts';
@@ -110,6 +112,8 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
           createCredentialExpiryJob({ vault, auditKey: keyring.auditKey }),
           createNoShowJob({ vault, auditKey: keyring.auditKey }),
           createAppointmentRemindersJob({ vault, auditKey: keyring.auditKey }),
+          createRetentionJob({ vault, auditKey: keyring.auditKey }),
+          createBreachOverdueJob({ vault, auditKey: keyring.auditKey }),
           createFinishShreddingJob(vault),
         ],
         { schedule: true },

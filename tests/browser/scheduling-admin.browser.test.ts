@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantConsents } from '../../server/src/modules/consent/test-support/consent-fixtures.ts';
 import { buildCounselor } from '../../server/src/modules/counselors/test-support/counselor-factory.ts';
 import { createPerson } from '../../server/src/modules/identity/setup.service.ts';
 import { insertAppointmentRow } from '../../server/src/modules/scheduling/appointment-fixtures.ts';
@@ -71,6 +72,8 @@ describe('scheduling settings and rescheduling in Chromium', () => {
         meta: null,
       }),
     );
+    // Rescheduling needs the client's consent (B10); the consent page has its own test.
+    await grantConsents(runtime.ctx.database.db, orgId, client.userId);
     const startsAt = new Date(Math.ceil((Date.now() + 36 * HOUR_MS) / GRID_MS) * GRID_MS);
     originalId = await insertAppointmentRow(t, {
       organizationId: orgId,

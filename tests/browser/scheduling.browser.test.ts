@@ -120,6 +120,11 @@ describe('booking and cancelling in Chromium', () => {
     await client.click('[data-testid=sign-in-submit]');
     await client.waitForSelector('[data-testid=account-menu-button]');
     await client.goto(`${runtime.url}/counselors/${profileId}`);
+    // A new client is taken to the consent page first, and back to the counselor after signing.
+    await client.waitForSelector('[data-testid=consent-submit]');
+    await client.check('[data-testid=consent-scope-counseling]');
+    await client.check('[data-testid=consent-scope-sensitive_processing]');
+    await client.click('[data-testid=consent-submit]');
     await client.click('[data-testid=directory-detail-book]');
     await client.waitForSelector('[data-testid=booking-slots]');
     expect(await client.locator('[data-testid=zone-note]').textContent()).toContain(

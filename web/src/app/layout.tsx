@@ -5,6 +5,7 @@ import { Loading } from '../components/load-state.tsx';
 import { Notice } from '../components/notice.tsx';
 import { useOrganizationLocale } from '../i18n/use-locale.ts';
 import { navigationFor } from './navigation.ts';
+import { ConsentGate } from '../features/consent/consent-gate.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { decideRoute, pendingMfaStep } from './route-guard.ts';
 import { useShellData, type Shell } from './shell-data.ts';
@@ -56,7 +57,12 @@ function GuardedOutlet({ shell }: { shell: Shell }) {
   const decision = decideRoute({ ...shell, pathname, search });
   switch (decision.kind) {
     case 'allow':
-      return <Outlet />;
+      // A client with documents to (re)accept is sent to the consent page first (A12).
+      return (
+        <ConsentGate actor={shell.actor}>
+          <Outlet />
+        </ConsentGate>
+      );
     case 'redirect':
       return <Navigate to={decision.to} replace />;
     case 'not-found':

@@ -16,6 +16,7 @@ const ADMIN_GATED = [
   ['counselor.development.report', '/admin/counselors/development'],
   ['vocabulary.update', '/admin/vocabularies'],
   ['counselor.settings.update', '/admin/settings'],
+  ['privacy_request.handle', '/admin/privacy-requests'],
 ] as const;
 
 describe('navigationFor', () => {
@@ -36,12 +37,12 @@ describe('navigationFor', () => {
   });
 
   it.each([
-    ['client', ['/appointments', '/counselors', '/my/records', '/my/privacy']],
+    ['client', ['/appointments', '/counselors', '/my/records', '/privacy']],
     ['guardian', ['/guardian/appointments']],
     ['counselor', ['/schedule', '/clients', '/records', '/supervision']],
     ['operator', ['/hotline', '/shifts']],
     ['supervisor', ['/reviews', '/crisis', '/supervision']],
-    ['administrator', ['/admin/complaints', '/admin/privacy-requests']],
+    ['administrator', ['/admin/complaints']],
     ['evaluator', ['/evaluations']],
   ] as const)('offers a %s their own destinations', (role, expected) => {
     expect(paths([role])).toEqual(expect.arrayContaining([...expected]));

@@ -33,7 +33,8 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
     { to: '/appointments', labelKey: 'nav.myAppointments' },
     { to: '/counselors', labelKey: 'nav.findCounselor' },
     { to: '/my/records', labelKey: 'nav.myRecords' },
-    { to: '/my/privacy', labelKey: 'nav.myPrivacy' },
+    { to: '/privacy', labelKey: 'nav.myPrivacy' },
+    { to: '/consent/mine', labelKey: 'nav.myConsents' },
     { to: '/my/complaints', labelKey: 'nav.myComplaints' },
   ],
   guardian: [
@@ -57,6 +58,7 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
       ability: 'counselor.apply',
     },
     { to: '/counselor/development', labelKey: 'nav.development', ability: 'counselor.apply' },
+    { to: '/counselor/disclosures', labelKey: 'nav.disclosures', ability: 'disclosure.record' },
     { to: '/supervision', labelKey: 'nav.supervision' },
   ],
   operator: [
@@ -68,6 +70,7 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
     { to: '/reviews', labelKey: 'nav.reviews' },
     { to: '/crisis', labelKey: 'nav.crisis' },
     { to: '/supervision', labelKey: 'nav.supervision' },
+    { to: '/admin/disclosures', labelKey: 'nav.disclosures', ability: 'disclosure.approve' },
   ],
   administrator: [
     { to: '/admin/users', labelKey: 'nav.users', ability: 'user.list' },
@@ -86,7 +89,23 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
       ability: 'scheduling.settings.update',
     },
     { to: '/admin/complaints', labelKey: 'nav.complaints' },
-    { to: '/admin/privacy-requests', labelKey: 'nav.privacyRequests' },
+    {
+      to: '/admin/privacy-requests',
+      labelKey: 'nav.privacyRequests',
+      ability: 'privacy_request.handle',
+    },
+    { to: '/admin/breach', labelKey: 'nav.breachIncidents', ability: 'breach.manage' },
+    {
+      to: '/admin/policy-documents',
+      labelKey: 'nav.policyDocuments',
+      ability: 'policy_document.manage',
+    },
+    { to: '/admin/disclosures', labelKey: 'nav.disclosures', ability: 'disclosure.read' },
+    {
+      to: '/admin/retention',
+      labelKey: 'nav.retention',
+      ability: 'retention.settings.update',
+    },
     { to: '/admin/audit', labelKey: 'nav.audit', ability: 'audit.read' },
     { to: '/admin/outbox', labelKey: 'nav.outbox', ability: 'outbox.read' },
     { to: '/admin/settings', labelKey: 'nav.settings', ability: 'counselor.settings.update' },

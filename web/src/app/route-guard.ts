@@ -40,10 +40,20 @@ const EXACT: Readonly<Record<string, Access>> = {
   '/admin/vocabularies': { kind: 'ability', anyOf: ['vocabulary.update'] },
   '/admin/settings': { kind: 'ability', anyOf: ['counselor.settings.update'] },
   '/appointments': { kind: 'signed-in' },
+  '/consent': { kind: 'signed-in' },
+  '/consent/mine': { kind: 'signed-in' },
+  '/guardian/consents': { kind: 'signed-in' },
+  '/admin/policy-documents': { kind: 'ability', anyOf: ['policy_document.manage'] },
   '/schedule': { kind: 'signed-in' },
   '/admin/schedule': { kind: 'signed-in' },
   '/admin/scheduling': { kind: 'ability', anyOf: ['scheduling.settings.update'] },
+  '/admin/retention': { kind: 'ability', anyOf: ['retention.settings.update'] },
   '/counselor/availability': { kind: 'ability', anyOf: ['counselor.apply'] },
+  '/admin/breach': { kind: 'ability', anyOf: ['breach.manage'] },
+  '/privacy': { kind: 'signed-in' },
+  '/admin/privacy-requests': { kind: 'ability', anyOf: ['privacy_request.handle'] },
+  '/admin/disclosures': { kind: 'ability', anyOf: ['disclosure.read', 'disclosure.approve'] },
+  '/counselor/disclosures': { kind: 'ability', anyOf: ['disclosure.record'] },
 };
 
 /**
@@ -56,6 +66,10 @@ const NO_RETURN = new Set(['/verify', '/forgot-password', '/reset-password', '/i
 const USER_DETAIL = /^\/admin\/users\/[^/]+$/;
 /** One counselor's application, for those who review them. */
 const COUNSELOR_DETAIL = /^\/admin\/counselors\/[^/]+$/;
+/** One breach incident: for those who manage the register. */
+const BREACH_DETAIL = /^\/admin\/breach\/[^/]+$/;
+/** A privacy request, or the working-day calendar: for those who handle requests. */
+const PRIVACY_REQUEST = /^\/admin\/privacy-requests\/[^/]+$/;
 /** Booking needs an account; the free times themselves are public on the counselor's page. */
 const BOOKING = /^\/counselors\/[^/]+\/book$/;
 /** An appointment's receipt: its client's or an administrator's (the server decides). */
@@ -67,6 +81,8 @@ export function accessFor(pathname: string): Access {
   if (exact) return exact;
   if (USER_DETAIL.test(path)) return { kind: 'ability', anyOf: ['user.read', 'break_glass.start'] };
   if (COUNSELOR_DETAIL.test(path)) return { kind: 'ability', anyOf: ['counselor.review'] };
+  if (BREACH_DETAIL.test(path)) return { kind: 'ability', anyOf: ['breach.manage'] };
+  if (PRIVACY_REQUEST.test(path)) return { kind: 'ability', anyOf: ['privacy_request.handle'] };
   if (BOOKING.test(path) || RECEIPT.test(path)) return { kind: 'signed-in' };
   return { kind: 'public' };
 }

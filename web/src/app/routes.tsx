@@ -14,6 +14,19 @@ import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
 import { SetupPage } from '../features/auth/setup-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignUpPage } from '../features/auth/sign-up-page.tsx';
+import { BreachDetailPage } from '../features/breach/breach-detail-page.tsx';
+import { BreachListPage } from '../features/breach/breach-list-page.tsx';
+import { MyPrivacyPage } from '../features/privacy/my-privacy-page.tsx';
+import { PrivacyQueuePage } from '../features/privacy/privacy-queue-page.tsx';
+import { PrivacyRequestPage } from '../features/privacy/privacy-request-page.tsx';
+import { WorkingDaysPage } from '../features/privacy/working-days-page.tsx';
+import { ConsentSignPage } from '../features/consent/consent-sign-page.tsx';
+import { MyConsentsPage } from '../features/consent/my-consents-page.tsx';
+import { PolicyDocumentsPage } from '../features/consent/policy-documents-page.tsx';
+import {
+  CounselorDisclosuresPage,
+  DisclosuresAdminPage,
+} from '../features/breach/disclosures-page.tsx';
 import { AdminCounselorPage } from '../features/counselors/admin-counselor-page.tsx';
 import { AdminCounselorsPage } from '../features/counselors/admin-counselors-page.tsx';
 import { AdminSettingsPage } from '../features/counselors/admin-settings-page.tsx';
@@ -32,6 +45,7 @@ import { BookingPage } from '../features/scheduling/booking-page.tsx';
 import { ReceiptPage } from '../features/scheduling/receipt-page.tsx';
 import { AdminSchedulePage, SchedulePage } from '../features/scheduling/schedule-page.tsx';
 import { SchedulingAdminPage } from '../features/scheduling/scheduling-admin-page.tsx';
+import { RetentionAdminPage } from '../features/retention/retention-admin-page.tsx';
 import { HelpPage } from '../features/help/help-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ErrorPage, ErrorScreen } from './error-page.tsx';
@@ -74,10 +88,15 @@ export const routes: RouteObject[] = [
           { path: 'counselors/:id/book', element: <BookingPage /> },
           { path: 'appointments', element: <AppointmentsPage /> },
           { path: 'appointments/:id/receipt', element: <ReceiptPage /> },
+          { path: 'consent', element: <ConsentSignPage /> },
+          { path: 'consent/mine', element: <MyConsentsPage /> },
+          { path: 'guardian/consents', element: <MyConsentsPage /> },
+          { path: 'admin/policy-documents', element: <PolicyDocumentsPage /> },
           { path: 'schedule', element: <SchedulePage /> },
           { path: 'counselor/availability', element: <AvailabilityPage /> },
           { path: 'admin/schedule', element: <AdminSchedulePage /> },
           { path: 'admin/scheduling', element: <SchedulingAdminPage /> },
+          { path: 'admin/retention', element: <RetentionAdminPage /> },
           { path: 'counselor/profile', element: <CounselorProfilePage /> },
           { path: 'counselor/qualifications', element: <QualificationsPage /> },
           { path: 'counselor/relationships', element: <RelationshipsPage /> },
@@ -87,6 +106,14 @@ export const routes: RouteObject[] = [
           { path: 'admin/counselors/:id', element: <AdminCounselorPage /> },
           { path: 'admin/vocabularies', element: <AdminVocabulariesPage /> },
           { path: 'admin/settings', element: <AdminSettingsPage /> },
+          { path: 'admin/breach', element: <BreachListPage /> },
+          { path: 'admin/breach/:id', element: <BreachDetailPage /> },
+          { path: 'privacy', element: <MyPrivacyPage /> },
+          { path: 'admin/privacy-requests', element: <PrivacyQueuePage /> },
+          { path: 'admin/privacy-requests/calendar', element: <WorkingDaysPage /> },
+          { path: 'admin/privacy-requests/:id', element: <PrivacyRequestPage /> },
+          { path: 'admin/disclosures', element: <DisclosuresAdminPage /> },
+          { path: 'counselor/disclosures', element: <CounselorDisclosuresPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

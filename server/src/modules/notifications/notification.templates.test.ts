@@ -53,6 +53,20 @@ const SAMPLES: TemplateParams = {
     startsAt: '2026-12-01T06:00:00.000Z',
     timeZone: 'Asia/Shanghai',
   },
+  breach_notice: {
+    nature: 'A misdirected export',
+    categories: ['contact', 'appointments'],
+    remediation: 'Recalled the file',
+    contact: 'privacy@anxin.example',
+    discoveredAt: '2026-12-01T06:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
+  },
+  breach_overdue: {
+    title: 'Lost laptop',
+    deadline: 'report',
+    dueAt: '2026-12-01T06:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
+  },
 };
 
 /** The values each template must show in its e-mail body; the SMS must carry the ones marked. */
@@ -82,6 +96,11 @@ const MUST_SHOW: { [T in TemplateName]: { email: string[]; sms: string[] } } = {
   appointment_cancelled: { email: ['Li Wei', '14:00'], sms: ['14:00'] },
   appointment_reminder: { email: ['Li Wei', '14:00', '30'], sms: ['14:00'] },
   appointment_pending_approval: { email: ['Li Wei', '14:00'], sms: ['14:00'] },
+  breach_notice: {
+    email: ['A misdirected export', 'Recalled the file', 'privacy@anxin.example', '14:00'],
+    sms: ['privacy@anxin.example'],
+  },
+  breach_overdue: { email: ['Lost laptop', '14:00'], sms: ['Lost laptop'] },
 };
 
 const CHANNELS: NotificationChannel[] = ['email', 'sms', 'in_app'];

@@ -44,6 +44,23 @@ export interface TemplateParams {
   appointment_reminder: AppointmentMessage & { hoursBefore: 24 | 1 };
   /** To the client: after repeated no-shows the booking waits for staff approval (A5). */
   appointment_pending_approval: Omit<AppointmentMessage, 'deadline'>;
+  /**
+   * To each person affected by a personal-information incident (B12): what happened, which kinds
+   * of their data, what the organisation did, what they can do, whom to contact. Nobody else's data.
+   */
+  breach_notice: BreachNoticeMessage;
+  /** To administrators, in-app: an incident's report or notification deadline has passed (B12). */
+  breach_overdue: { title: string; deadline: 'report' | 'notify'; dueAt: string; timeZone: string };
+}
+
+/** The facts of a breach notice; categories are codes each language names itself. */
+export interface BreachNoticeMessage {
+  nature: string;
+  categories: readonly string[];
+  remediation: string;
+  contact: string;
+  discoveredAt: string;
+  timeZone: string;
 }
 
 /** What every appointment message says: with whom and when, in the reader's zone. */
@@ -75,6 +92,8 @@ export const TEMPLATE_NAMES = [
   'appointment_cancelled',
   'appointment_reminder',
   'appointment_pending_approval',
+  'breach_notice',
+  'breach_overdue',
 ] as const satisfies readonly TemplateName[];
 
 export type NotificationChannel = 'email' | 'sms' | 'in_app';

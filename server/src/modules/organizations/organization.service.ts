@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { seedPolicyDocuments } from '../consent/policy-document.seed.ts';
 import { seedCounselorVocabulary } from '../counselors/vocabulary.seed.ts';
 import { seedSessionTypes } from '../scheduling/session-types.seed.ts';
 import { notFound } from '../../platform/http/app-error.ts';
@@ -30,6 +31,7 @@ export async function ensureDefaultOrganization(
 export async function seedOrganizationDefaults(db: Db, organizationId: string): Promise<void> {
   await seedCounselorVocabulary(db, organizationId);
   await seedSessionTypes(db, organizationId);
+  await seedPolicyDocuments(db, organizationId);
 }
 
 export async function getDefaultOrganization(db: Db): Promise<Organization> {

@@ -4,6 +4,7 @@ import type { Role } from '@anxin/common';
 import { csrfForSession } from '../../platform/auth/cookies.ts';
 import { createSession } from '../../platform/auth/session-store.ts';
 import { TestClient as Client } from '../../test/http-client.ts';
+import { grantConsents } from '../consent/test-support/consent-fixtures.ts';
 import { createMember } from '../../test/identity-fixtures.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import {
@@ -32,18 +33,27 @@ export async function openCounselor(t: TestApp, spec: CounselorSpec = {}) {
   return { ...c, client };
 }
 
-/** A client account, verified unless told otherwise. */
-export async function clientMember(t: TestApp, name = 'client', verified = true) {
+/**
+ * A client account, verified and holding the consents booking needs (B10) unless told
+ * otherwise: the consent tests start from a client without them.
+ */
+export async function clientMember(t: TestApp, name = 'client', verified = true, consented = true) {
   const member = await createMember(t, ['client'], name);
   if (verified)
     await t.database.query('UPDATE users SET email_verified_at = now() WHERE id = $1', [
       member.userId,
     ]);
+  if (consented) await grantConsents(t.database.db, member.organizationId, member.userId);
   return member;
 }
 
-export async function signedInMember(t: TestApp, name = 'client', verified = true) {
-  const member = await clientMember(t, name, verified);
+export async function signedInMember(
+  t: TestApp,
+  name = 'client',
+  verified = true,
+  consented = true,
+) {
+  const member = await clientMember(t, name, verified, consented);
   return { ...member, client: await sessionFor(t, member, ['client']) };
 }
 

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { loadAppointmentFor } from './appointment-access.ts';
 import { readSchedulingSettings } from './appointment-settings.ts';
 import type { SchedulingContext } from './appointment-context.ts';
-import { appointmentPolicy } from './appointment.policy.ts';
+import { appointmentPolicy, ownWard } from './appointment.policy.ts';
 import { presentAppointment } from './appointment.presenter.ts';
 import { listAppointmentViews } from './appointment.repo.ts';
 
@@ -19,7 +19,8 @@ export interface AppointmentListQuery {
 }
 
 /**
- * Appointments in a scope: `mine` are the actor's own as a client and, for a counselor, those
+ * Appointments in a scope: `mine` are the actor's own as a client (and their wards' as a
+ * guardian) and, for a counselor, those
  * with their profile; `counselor` only the latter; `all` the organisation's (administrators).
  * Always under the read policy's filter, the same rules as the item check.
  */
@@ -39,7 +40,8 @@ export async function listAppointments(
   } else if (q.scope === 'counselor') {
     scope = counselorSide;
   } else {
-    scope = or(eq(t.clientUserId, actor.userId), counselorSide) as SQL;
+    // A guardian's own list includes their wards' appointments (C11).
+    scope = or(eq(t.clientUserId, actor.userId), counselorSide, ownWard.where(actor, t)) as SQL;
   }
   const where = and(
     readable,

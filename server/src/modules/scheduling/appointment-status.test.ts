@@ -20,7 +20,7 @@ const ALLOWED: Row[] = [
   ['fulfil', 'arrived', 'counselor', 'fulfilled'],
   ['fulfil', 'arrived', 'system', 'fulfilled'],
   ...(['pending', 'booked'] as const).flatMap((from) =>
-    (['client', 'counselor', 'administrator'] as const).map((by): Row => [
+    (['client', 'counselor', 'administrator', 'system'] as const).map((by): Row => [
       'cancel',
       from,
       by,

@@ -36,10 +36,11 @@ export const APPOINTMENT_TRANSITIONS: Readonly<Record<AppointmentEvent, Transiti
   arrive: { from: ['booked'], to: 'arrived', by: ['client', 'counselor', 'system'] },
   fulfil: { from: ['arrived'], to: 'fulfilled', by: ['counselor', 'system'] },
   // On time by the client, or at any time by the counselor or staff: never counts against the client.
+  // The system cancels when a client withdraws consent (B3): never against the client either.
   cancel: {
     from: ['pending', 'booked'],
     to: 'cancelled',
-    by: ['client', 'counselor', 'administrator'],
+    by: ['client', 'counselor', 'administrator', 'system'],
   },
   // A client cancelling inside the window: recorded as a no-show (A5).
   late_cancel: { from: ['booked'], to: 'noshow', by: ['client'] },

@@ -1,6 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { anyInOrganization, definePolicy, type Relation } from '../../platform/auth/policy.ts';
-import { counselorProfiles, type appointments } from '../../platform/db/schema/index.ts';
+import {
+  counselorProfiles,
+  guardianships,
+  type appointments,
+} from '../../platform/db/schema/index.ts';
 
 /** An appointment as the policy sees it: whose it is, on both sides. */
 export interface AppointmentResource {
@@ -9,6 +13,8 @@ export interface AppointmentResource {
   clientUserId: string;
   /** The user behind the counselor profile the appointment is with. */
   counselorUserId: string;
+  /** The client's active guardians (C11): they see the appointment, nothing of the session. */
+  guardianUserIds?: readonly string[];
 }
 type AppointmentsTable = typeof appointments;
 
@@ -27,12 +33,23 @@ const ownCounselor: Relation<AppointmentResource, AppointmentsTable> = {
           WHERE ${counselorProfiles.userId} = ${actor.userId})`,
 };
 
+/** A minor's appointments, for their verified (active) guardians (C11). */
+export const ownWard: Relation<AppointmentResource, AppointmentsTable> = {
+  name: 'guardian',
+  test: (actor, a) => a.guardianUserIds?.includes(actor.userId) ?? false,
+  where: (actor, t) =>
+    sql`${t.clientUserId} IN (SELECT ${guardianships.minorUserId} FROM ${guardianships}
+          WHERE ${guardianships.guardianUserId} = ${actor.userId}
+            AND ${guardianships.status} = 'active')`,
+};
+
 const any = anyInOrganization<AppointmentResource, AppointmentsTable>();
 
 /**
  * Appointments (A4, A5): the client acts on their own; the counselor on those with their own
- * profile; administrators on all of the organisation for scheduling. Guardians (minors) come
- * with the consent module. The list filter and the item check are the same rules.
+ * profile; administrators on all of the organisation for scheduling. A minor's active guardians
+ * read them (time, counselor, status) and nothing else. The list filter and the item check are
+ * the same rules.
  */
 export const appointmentPolicy = definePolicy<
   AppointmentResource,
@@ -41,6 +58,7 @@ export const appointmentPolicy = definePolicy<
 >({
   read: [
     { relation: ownClient },
+    { relation: ownWard },
     { roles: ['counselor'], relation: ownCounselor },
     { roles: ['administrator'], relation: any },
   ],

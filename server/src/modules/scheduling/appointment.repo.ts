@@ -21,6 +21,7 @@ export interface AppointmentView extends AppointmentRow {
   counselorUserId: string;
   counselorName: string;
   clientName: string;
+  guardianUserIds: string[];
 }
 
 const holding = inArray(appointments.status, [...HOLDING_STATUSES]);
@@ -32,6 +33,9 @@ function selectViews(tx: Db) {
       counselorUserId: counselorProfiles.userId,
       counselorName: counselorProfiles.displayName,
       clientName: users.displayName,
+      // The client's active guardians, for the guardian rule of the policy (C11).
+      guardianUserIds: sql<string[]>`ARRAY(SELECT g.guardian_user_id::text FROM guardianships g
+        WHERE g.minor_user_id = ${appointments.clientUserId} AND g.status = 'active')`,
     })
     .from(appointments)
     .innerJoin(counselorProfiles, eq(counselorProfiles.id, appointments.counselorId))
@@ -44,6 +48,7 @@ const toView = (r: ViewRow): AppointmentView => ({
   counselorUserId: r.counselorUserId,
   counselorName: r.counselorName,
   clientName: r.clientName,
+  guardianUserIds: r.guardianUserIds,
 });
 
 /** One appointment of the organisation; `lock` takes the row for the caller's transaction. */

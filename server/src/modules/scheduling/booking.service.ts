@@ -89,7 +89,7 @@ export async function bookInTransaction(
   rescheduledFrom: AppointmentRow | null,
 ): Promise<AppointmentRow> {
   const org = actor.organizationId;
-  await assertConsentForBooking(w.tx, actor);
+  await assertConsentForBooking(w, clientUserId);
   const counselor = await findProfile(w.tx, org, input.counselorId);
   const today = todayIn(await organizationTimeZone(w.tx, org), w.now);
   // Not listable is not bookable (A3), and answers like a counselor who does not exist.

@@ -135,8 +135,11 @@ export async function cancelInTransaction(
   a: AppointmentView,
   input: CancellationRequest,
   action: string,
+  // Who cancels when it is not the actor's own role on the appointment: 'system' when a
+  // withdrawal of consent cancels the client's future appointments (never a no-show).
+  as?: AppointmentActor,
 ): Promise<AppointmentRow> {
-  const by = roleOn(actor, a);
+  const by = as ?? roleOn(actor, a);
   if (!by) throw new AppError('forbidden');
   const outcome = outcomeFor(w, a, by);
   if (outcome.countsAsNoShow && input.acknowledgedOutcome !== 'late_cancel_noshow') {

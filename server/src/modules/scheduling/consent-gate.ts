@@ -1,9 +1,15 @@
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { requireActiveConsent } from '../consent/consent-gate.ts';
+import type { SchedulingWork } from './appointment-context.ts';
 
 /**
- * The first check of every booking, inside the booking's transaction. Today it always passes:
- * the consent module (next issue: informed consent, and a guardian's consent for minors) plugs in
- * here and throws to refuse, so the booking rolls back with nothing written.
+ * The first check of every booking and rescheduling, inside its transaction: the client (not the
+ * actor: staff reschedule too) must hold active consent to the counseling service and, separately,
+ * to processing of sensitive information (B10); for a minor, signed as the organisation requires
+ * (C11). It throws `consent_required`, so the booking rolls back with nothing written.
  */
-export async function assertConsentForBooking(_tx: Db, _actor: Actor): Promise<void> {}
+export async function assertConsentForBooking(
+  w: Pick<SchedulingWork, 'tx' | 'vault'>,
+  clientUserId: string,
+): Promise<void> {
+  await requireActiveConsent(w.tx, w.vault, clientUserId, ['counseling', 'sensitive_processing']);
+}

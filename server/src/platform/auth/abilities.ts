@@ -12,16 +12,25 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
     out.push(
       'appointment.list_all',
       'audit.read',
+      'breach.manage',
       'counselor.development.report',
       'counselor.list',
       'counselor.review',
       'counselor.settings.update',
       'counselor.standing.update',
+      'disclosure.read',
+      'guardianship.verify',
       'invitation.create',
       'invitation.list',
       'invitation.revoke',
       'ledger.record_payment',
+      'legal_hold.manage',
+      'policy_document.manage',
+      'privacy.erase',
+      'privacy_request.handle',
+      'retention.settings.update',
       'scheduling.settings.update',
+      'seal.read',
       'user.list',
       'user.read',
       'user.roles.update',
@@ -30,8 +39,10 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
     );
     if (env === 'development') out.push('outbox.read');
   }
-  if (has('administrator', 'supervisor')) out.push('break_glass.start');
+  if (has('administrator', 'supervisor')) out.push('break_glass.start', 'disclosure.approve');
+  if (has('administrator', 'counselor')) out.push('disclosure.record');
   if (has('counselor')) out.push('counselor.apply');
+  if (has('operator')) out.push('consent.record_verbal');
   // The directory is public; signed-in people see it in their menu.
   out.push('directory.search');
   return [...new Set(out)].sort();

@@ -19,6 +19,11 @@ import { developmentRoutes } from '../../modules/counselors/development.routes.t
 import { directoryRoutes } from '../../modules/counselors/directory.routes.ts';
 import { relationshipsRoutes } from '../../modules/counselors/relationships.routes.ts';
 import { vocabularyRoutes } from '../../modules/counselors/vocabulary.routes.ts';
+import { consentRoutes } from '../../modules/consent/consent.routes.ts';
+import { breachRoutes } from '../../modules/privacy/breach/breach.routes.ts';
+import { disclosuresRoutes } from '../../modules/privacy/disclosures/disclosures.routes.ts';
+import { privacyExportRoutes } from '../../modules/privacy/export/export.routes.ts';
+import { privacyRequestsRoutes } from '../../modules/privacy/requests/privacy-requests.routes.ts';
 import { appointmentsRoutes } from '../../modules/scheduling/appointments.routes.ts';
 import { availabilityRoutes } from '../../modules/scheduling/availability.routes.ts';
 import { calendarFeedRoutes } from '../../modules/scheduling/calendar-feed.routes.ts';
@@ -26,6 +31,9 @@ import { episodesRoutes } from '../../modules/scheduling/episodes.routes.ts';
 import { ledgerRoutes } from '../../modules/scheduling/ledger.routes.ts';
 import { schedulingSettingsRoutes } from '../../modules/scheduling/scheduling-settings.routes.ts';
 import { slotsRoutes } from '../../modules/scheduling/slots.routes.ts';
+import { erasureRoutes } from '../../modules/privacy/erasure/erasure.routes.ts';
+import { sealsRoutes } from '../../modules/privacy/erasure/seals.routes.ts';
+import { retentionRoutes } from '../../modules/privacy/retention/retention.routes.ts';
 
 import { registerAuthentication } from '../auth/authenticate.ts';
 import { systemRoutes } from '../../modules/system/system.routes.ts';
@@ -97,6 +105,14 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
       await api.register(episodesRoutes, { ctx });
       await api.register(ledgerRoutes, { ctx });
       await api.register(calendarFeedRoutes, { ctx });
+      await api.register(privacyRequestsRoutes, { ctx });
+      await api.register(privacyExportRoutes, { ctx });
+      await api.register(disclosuresRoutes, { ctx });
+      await api.register(breachRoutes, { ctx });
+      await api.register(consentRoutes, { ctx });
+      await api.register(erasureRoutes, { ctx });
+      await api.register(sealsRoutes, { ctx });
+      await api.register(retentionRoutes, { ctx });
       await api.register(cspReportRoutes);
     },
     { prefix: API_PREFIX },

@@ -18,6 +18,7 @@ const TITLES: Record<ErrorCode, string> = {
   invalid_credentials: 'The sign-in details are not correct',
   mfa_required: 'Two-step verification required',
   csrf_failed: 'The request could not be verified',
+  consent_required: 'Consent is required first',
   invalid_code: 'The code is not valid',
   invalid_token: 'The link is not valid or has expired',
   weak_password: 'The password is too easy to guess',

@@ -187,4 +187,38 @@ export const en: Catalogue = {
     sms: ({ counselorName, startsAt, timeZone }) =>
       `[Anxin] Your booking with ${counselorName}, ${w.dateTime(startsAt, timeZone)}, waits for approval.`,
   },
+  breach_notice: {
+    subject: () => 'Anxin: an incident involving your personal information',
+    text: ({ nature, categories, remediation, contact, discoveredAt, timeZone }) =>
+      `Hello,\n\nOn ${w.dateTime(discoveredAt, timeZone)} we discovered an incident that involves your personal information.\n\n` +
+      `What happened: ${nature}\n\n` +
+      `Which of your information: ${w.list(categories.map(breachCategoryEn))}.\n\n` +
+      `What we have done: ${remediation}\n\n` +
+      'What you can do: be wary of messages or calls that refer to your counseling and ask for codes, passwords or money; ' +
+      'change your Anxin password if you use it elsewhere; you may ask us what we hold about you and how it is being protected.\n\n' +
+      `Whom to contact: ${contact}`,
+    sms: ({ contact }) =>
+      `[Anxin] An incident involved your personal information. Sign in to read the notice, or contact ${contact}.`,
+  },
+  breach_overdue: {
+    subject: ({ deadline }) =>
+      deadline === 'report'
+        ? 'Anxin: an incident report to the authority is overdue'
+        : 'Anxin: affected people of an incident are not yet notified',
+    text: ({ title, deadline, dueAt, timeZone }) =>
+      `Hello,\n\nThe incident "${title}" was due ${deadline === 'report' ? 'to be reported to the authority' : 'to be notified to every affected person'} by ${w.dateTime(dueAt, timeZone)}.\n\n` +
+      'Sign in to Anxin and open the incident register to act on it.',
+    sms: ({ title }) => `[Anxin] Incident deadline passed: ${title}. Sign in to act.`,
+  },
 };
+
+const BREACH_CATEGORIES_EN: Record<string, string> = {
+  identity: 'identity details',
+  contact: 'contact details',
+  appointments: 'appointments',
+  clinical_records: 'counseling records',
+  payments: 'payments',
+  credentials: 'sign-in credentials',
+  other: 'other information',
+};
+const breachCategoryEn = (c: string) => BREACH_CATEGORIES_EN[c] ?? c;

@@ -173,4 +173,38 @@ export const zhCN: Catalogue = {
     sms: ({ counselorName, startsAt, timeZone }) =>
       `【安心】你与 ${counselorName} 在 ${w.dateTime(startsAt, timeZone)} 的预约正在等待审核。`,
   },
+  breach_notice: {
+    subject: () => '安心：涉及你个人信息的安全事件告知',
+    text: ({ nature, categories, remediation, contact, discoveredAt, timeZone }) =>
+      `你好：\n\n我们于 ${w.dateTime(discoveredAt, timeZone)} 发现了一起涉及你个人信息的安全事件。\n\n` +
+      `事件经过：${nature}\n\n` +
+      `涉及你的信息种类：${w.list(categories.map(breachCategoryZh))}。\n\n` +
+      `我们已采取的措施：${remediation}\n\n` +
+      '你可以采取的措施：警惕提及你的咨询并索要验证码、密码或钱款的短信和电话；如在其他网站使用了与安心相同的密码，请及时修改；' +
+      '你可以向我们询问我们持有你的哪些信息以及正在如何保护。\n\n' +
+      `联系方式：${contact}`,
+    sms: ({ contact }) =>
+      `【安心】一起安全事件涉及你的个人信息。请登录查看告知，或联系 ${contact}。`,
+  },
+  breach_overdue: {
+    subject: ({ deadline }) =>
+      deadline === 'report'
+        ? '安心：安全事件向监管部门报告已逾期'
+        : '安心：安全事件尚有受影响人员未告知',
+    text: ({ title, deadline, dueAt, timeZone }) =>
+      `你好：\n\n安全事件「${title}」应于 ${w.dateTime(dueAt, timeZone)} 前${deadline === 'report' ? '向监管部门报告' : '告知全部受影响人员'}，现已逾期。\n\n` +
+      '请登录安心，在安全事件登记中处理。',
+    sms: ({ title }) => `【安心】安全事件期限已过：${title}。请登录处理。`,
+  },
 };
+
+const BREACH_CATEGORIES_ZH: Record<string, string> = {
+  identity: '身份信息',
+  contact: '联系方式',
+  appointments: '预约信息',
+  clinical_records: '咨询记录',
+  payments: '支付信息',
+  credentials: '登录凭据',
+  other: '其他信息',
+};
+const breachCategoryZh = (c: string) => BREACH_CATEGORIES_ZH[c] ?? c;

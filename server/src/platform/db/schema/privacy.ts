@@ -23,7 +23,11 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
  * a person said or that identifies a third party is sealed under the person's data key (`*_enc`).
  */
 
-export const POLICY_DOCUMENT_KINDS = ['informed_consent', 'privacy_notice', 'platform_rules'] as const;
+export const POLICY_DOCUMENT_KINDS = [
+  'informed_consent',
+  'privacy_notice',
+  'platform_rules',
+] as const;
 
 /**
  * A published rule text (A12): versioned per kind, zh-CN and en, with an effective date. A
@@ -237,7 +241,9 @@ export const seals = pgTable(
     subjectUserId: uuid('subject_user_id').notNull(),
     recordType: text('record_type').notNull(),
     /** The rows sealed: table name and ids. */
-    records: jsonb('records').notNull().default(sql`'[]'::jsonb`),
+    records: jsonb('records')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     reason: text('reason', { enum: ['retention_floor', 'legal_hold'] }).notNull(),
     sealedUntil: ts('sealed_until'),
     requestId: uuid('request_id'),
@@ -256,7 +262,10 @@ export const breachIncidents = pgTable(
     title: text('title').notNull(),
     discoveredAt: ts('discovered_at').notNull(),
     nature: text('nature').notNull(),
-    dataCategories: text('data_categories').array().notNull().default(sql`'{}'::text[]`),
+    dataCategories: text('data_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     severity: text('severity', { enum: ['low', 'medium', 'high', 'serious'] }).notNull(),
     status: text('status', { enum: BREACH_STATUSES }).notNull().default('detected'),
     /** The authority must have the report by then (serious: 4 hours after discovery). */
