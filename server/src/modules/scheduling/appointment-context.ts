@@ -29,8 +29,32 @@ export interface SchedulingWork {
   settings: SchedulingSettings;
 }
 
+/**
+ * PostgreSQL aborts one of two transactions that wait on each other (40P01): two bookings of one
+ * slot can, when each waits on the other's uncommitted entry in an exclusion constraint's index.
+ * The aborted one is run again from the start; by then the other has committed, so it answers
+ * what it should (here: slot taken) instead of a 500.
+ */
+const RETRIED_STATES = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
 /** Runs `work` in one transaction whose audit events carry the request's actor. */
 export async function inSchedulingTransaction<T>(
+  ctx: SchedulingContext,
+  actor: Actor,
+  work: (w: SchedulingWork) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runSchedulingTransaction(ctx, actor, work);
+    } catch (err) {
+      const state = sqlStateOf(err);
+      if (attempt >= ATTEMPTS || !state || !RETRIED_STATES.has(state)) throw err;
+    }
+  }
+}
+
+function runSchedulingTransaction<T>(
   ctx: SchedulingContext,
   actor: Actor,
   work: (w: SchedulingWork) => Promise<T>,

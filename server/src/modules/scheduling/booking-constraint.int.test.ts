@@ -64,7 +64,10 @@ describe('appointments cannot overlap (database exclusion constraints)', () => {
     const results = await Promise.allSettled(clients.map((c) => insert(slot(c.userId, start))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const codes = results.flatMap((r) => (r.status === 'rejected' ? [sqlState(r.reason)] : []));
-    expect(codes).toEqual(Array.from({ length: 49 }, () => '23P01'));
+    // Every loser is refused by the constraint: 23P01, or 40P01 when two uncommitted inserts
+    // waited on each other's index entry and PostgreSQL aborted one (it never lets both in).
+    expect(codes).toHaveLength(49);
+    expect(codes.filter((c) => c !== '23P01' && c !== '40P01')).toEqual([]);
   });
 
   it('holds buffers: a start inside the previous session’s buffer is refused, right after it is not', async () => {
