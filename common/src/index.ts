@@ -12,3 +12,4 @@ export * from './api/privacy.ts';
 export * from './api/retention.ts';
 export * from './api/consent.ts';
 export * from './api/breach.ts';
+export * from './api/sessions.ts';

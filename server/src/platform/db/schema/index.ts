@@ -9,6 +9,7 @@ export * from './setup.ts';
 export * from './counselors.ts';
 export * from './scheduling.ts';
 export * from './privacy.ts';
+export * from './sessions.ts';
 
 /**
  * Tables that are deliberately not tenant tables (no `organization_id`). A test checks that
