@@ -21,7 +21,13 @@ import {
 const PASSWORD = 'a sturdy passphrase 42';
 const STAMP = Date.now().toString(36);
 const DAY_MS = 86_400_000;
-const SCOPES = ['counseling', 'sensitive_processing', 'session_recording', 'anonymous_statistics'];
+const SCOPES = [
+  'counseling',
+  'sensitive_processing',
+  'platform_rules',
+  'session_recording',
+  'anonymous_statistics',
+];
 
 /**
  * Consent end to end, in Chromium against the real server: a new client is taken to the consent
@@ -109,6 +115,7 @@ describe('consent in Chromium', () => {
     await page.waitForSelector('[data-testid=consent-missing]');
     await page.check('[data-testid=consent-scope-counseling]');
     await page.check('[data-testid=consent-scope-sensitive_processing]');
+    await page.check('[data-testid=consent-scope-platform_rules]');
     await page.screenshot({ path: join(RESULTS, 'consent-sign.png'), fullPage: true });
     await page.click('[data-testid=consent-submit]');
     await page.waitForURL((u) => u.pathname !== '/consent');
@@ -203,6 +210,7 @@ describe('consent in Chromium', () => {
     );
     await page.check('[data-testid=consent-scope-counseling]');
     await page.check('[data-testid=consent-scope-sensitive_processing]');
+    await page.check('[data-testid=consent-scope-platform_rules]');
     await page.click('[data-testid=consent-submit]');
     await page.waitForURL((u) => u.pathname !== '/consent');
     const [row] = await runtime.ctx.database.query<{ document_version: number }>(

@@ -124,6 +124,7 @@ describe('booking and cancelling in Chromium', () => {
     await client.waitForSelector('[data-testid=consent-submit]');
     await client.check('[data-testid=consent-scope-counseling]');
     await client.check('[data-testid=consent-scope-sensitive_processing]');
+    await client.check('[data-testid=consent-scope-platform_rules]');
     await client.click('[data-testid=consent-submit]');
     await client.click('[data-testid=directory-detail-book]');
     await client.waitForSelector('[data-testid=booking-slots]');

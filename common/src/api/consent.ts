@@ -17,14 +17,26 @@ export type PolicyDocumentKind = z.infer<typeof policyDocumentKindSchema>;
 export const CONSENT_SCOPE_NAMES = [
   'counseling',
   'sensitive_processing',
+  /** Acceptance of the platform rules (A12): everyone accepts them, again after a material change. */
+  'platform_rules',
   'session_recording',
   'anonymous_statistics',
 ] as const;
 export const consentScopeSchema = z.enum(CONSENT_SCOPE_NAMES);
 export type ConsentScope = z.infer<typeof consentScopeSchema>;
 
+/**
+ * Asked of everyone at sign-in until decided (and again after a material new version). The first
+ * two are also the gate of every booking, session, record and assessment (B10):
+ * `COUNSELING_CONSENT_SCOPES`.
+ */
+export const REQUIRED_CONSENT_SCOPES = [
+  'counseling',
+  'sensitive_processing',
+  'platform_rules',
+] as const;
 /** Without these two nobody is booked, seen, recorded or assessed (B10). */
-export const REQUIRED_CONSENT_SCOPES = ['counseling', 'sensitive_processing'] as const;
+export const COUNSELING_CONSENT_SCOPES = ['counseling', 'sensitive_processing'] as const;
 
 /**
  * The document each scope is decided on: the service on the informed consent, the separate
@@ -33,6 +45,7 @@ export const REQUIRED_CONSENT_SCOPES = ['counseling', 'sensitive_processing'] as
 export const CONSENT_SCOPE_DOCUMENT: Record<ConsentScope, PolicyDocumentKind> = {
   counseling: 'informed_consent',
   sensitive_processing: 'privacy_notice',
+  platform_rules: 'platform_rules',
   session_recording: 'informed_consent',
   anonymous_statistics: 'privacy_notice',
 };

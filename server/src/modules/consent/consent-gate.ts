@@ -12,7 +12,7 @@ import { consentSettings } from './consent-settings.ts';
  * THE consent gate (B10). Every entry point that processes a person's data in a consented scope
  * calls it inside its own transaction, before writing anything: booking and rescheduling today
  * (scheduling/consent-gate.ts); sessions, counseling records and assessments must call
- * `requireActiveConsent(tx, vault, clientUserId, ['counseling', 'sensitive_processing'])` the
+ * `requireActiveConsent(tx, vault, clientUserId, COUNSELING_CONSENT_SCOPES)` the
  * same way when they are built. It reads the rows in the caller's transaction, so a withdrawal
  * that committed first is seen at once.
  */

@@ -20,6 +20,7 @@ import {
   slotAt,
 } from '../scheduling/appointment-fixtures.ts';
 import { createMember } from '../../test/identity-fixtures.ts';
+import { grantConsents } from './test-support/consent-fixtures.ts';
 
 const DOCS = '/api/v1/policy-documents';
 const MINE = '/api/v1/consents/me';
@@ -47,6 +48,7 @@ describe('consent', () => {
     const decisions = [
       { scope: 'counseling', granted: true, documentId: doc('informed_consent') },
       { scope: 'sensitive_processing', granted: true, documentId: doc('privacy_notice') },
+      { scope: 'platform_rules', granted: true, documentId: doc('platform_rules') },
       ...(extra.optional
         ? [{ scope: 'session_recording', granted: false, documentId: doc('informed_consent') }]
         : []),
@@ -180,7 +182,10 @@ describe('consent', () => {
       expect(pending.items.map((i) => [i.scope, i.reason])).toEqual([
         ['counseling', 'none'],
         ['sensitive_processing', 'none'],
+        ['platform_rules', 'none'],
       ]);
+      // The platform rules are asked of everyone, but only the first two open the booking gate.
+      await grantConsents(t.database.db, counselor.organizationId, userId, ['platform_rules']);
       const refused = await book(client, counselor.profileId, slotAt(3, 10));
       expect(refused.res.statusCode).toBe(403);
       expect(refused.res.json<Problem>().code).toBe('consent_required');
@@ -193,6 +198,7 @@ describe('consent', () => {
       const list = signed.json<ConsentList>();
       expect(list.current.map((c) => c.scope).sort()).toEqual([
         'counseling',
+        'platform_rules',
         'sensitive_processing',
       ]);
       expect(list.history.find((c) => c.scope === 'session_recording')?.status).toBe('rejected');
@@ -274,6 +280,14 @@ describe('consent', () => {
       const items = (await client.get(`${MINE}/pending`)).json<PendingConsentList>().items;
       expect(items.map((i) => [i.scope, i.reason, i.document.id])).toEqual([
         ['sensitive_processing', 'new_version', material.id],
+      ]);
+      await sign(client);
+      expect((await client.get(`${MINE}/pending`)).json<PendingConsentList>().items).toEqual([]);
+      // A material change of the platform rules asks for them again (A12).
+      const rules = await publish('platform_rules', true);
+      const again = (await client.get(`${MINE}/pending`)).json<PendingConsentList>().items;
+      expect(again.map((i) => [i.scope, i.reason, i.document.id])).toEqual([
+        ['platform_rules', 'new_version', rules.id],
       ]);
       await sign(client);
       expect((await client.get(`${MINE}/pending`)).json<PendingConsentList>().items).toEqual([]);
@@ -373,7 +387,11 @@ describe('consent', () => {
       const own = await book(minor.client, counselor.profileId, slotAt(8, 10));
       expect(own.res.json<Problem>().code).toBe('consent_required');
       const pending = (await minor.client.get(`${MINE}/pending`)).json<PendingConsentList>();
-      expect(pending.items.map((i) => i.reason)).toEqual(['guardian_needed', 'guardian_needed']);
+      expect(pending.items.map((i) => i.reason)).toEqual([
+        'guardian_needed',
+        'guardian_needed',
+        'guardian_needed',
+      ]);
 
       // A guardian not (yet) verified cannot sign for the child.
       const stranger = await createMember(t, ['client'], 'stranger');
@@ -394,6 +412,7 @@ describe('consent', () => {
       const before = (await reads()).length;
       const theirConsents = await guardian.client.get(`${MINE}?subjectUserId=${minor.userId}`);
       expect(theirConsents.json<ConsentList>().current.map((c) => c.signer)).toEqual([
+        'guardian',
         'guardian',
         'guardian',
       ]);

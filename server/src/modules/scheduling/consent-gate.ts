@@ -1,3 +1,4 @@
+import { COUNSELING_CONSENT_SCOPES } from '@anxin/common';
 import { requireActiveConsent } from '../consent/consent-gate.ts';
 import type { SchedulingWork } from './appointment-context.ts';
 
@@ -11,5 +12,5 @@ export async function assertConsentForBooking(
   w: Pick<SchedulingWork, 'tx' | 'vault'>,
   clientUserId: string,
 ): Promise<void> {
-  await requireActiveConsent(w.tx, w.vault, clientUserId, ['counseling', 'sensitive_processing']);
+  await requireActiveConsent(w.tx, w.vault, clientUserId, COUNSELING_CONSENT_SCOPES);
 }

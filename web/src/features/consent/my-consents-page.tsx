@@ -1,3 +1,4 @@
+import { REQUIRED_CONSENT_SCOPES } from '@anxin/common';
 import type { Consent, ConsentScope, Guardianship } from '@anxin/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +71,7 @@ interface Withdrawn {
   request: boolean;
 }
 
-const REQUIRED = new Set<ConsentScope>(['counseling', 'sensitive_processing']);
+const REQUIRED = new Set<ConsentScope>(REQUIRED_CONSENT_SCOPES);
 
 function Current({
   items,

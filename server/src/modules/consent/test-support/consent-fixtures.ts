@@ -1,4 +1,4 @@
-import { CONSENT_SCOPE_DOCUMENT, type ConsentScope } from '@anxin/common';
+import { CONSENT_SCOPE_DOCUMENT, REQUIRED_CONSENT_SCOPES, type ConsentScope } from '@anxin/common';
 import type { Db } from '../../../platform/db/database.ts';
 import { consents } from '../../../platform/db/schema/index.ts';
 import { findCurrentDocument } from '../policy-document.repo.ts';
@@ -12,7 +12,7 @@ export async function grantConsents(
   db: Db,
   organizationId: string,
   userId: string,
-  scopes: readonly ConsentScope[] = ['counseling', 'sensitive_processing'],
+  scopes: readonly ConsentScope[] = REQUIRED_CONSENT_SCOPES,
   signer: { signer: 'self' | 'guardian'; signerUserId: string } = {
     signer: 'self',
     signerUserId: userId,

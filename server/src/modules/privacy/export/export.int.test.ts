@@ -95,8 +95,8 @@ describe('personal data export (B3, B11)', () => {
       realName: 'alice real',
       roles: ['client'],
     });
-    // Two granted by the fixture plus the two seeded withdrawn ones: the whole history.
-    expect(s.consents).toHaveLength(4);
+    // Three granted by the fixture plus the two seeded withdrawn ones: the whole history.
+    expect(s.consents).toHaveLength(5);
     expect(s.appointments).toHaveLength(3);
     expect(s.appointments.map((a) => a.cancellationReason)).toContain('ALICEMARK cancel reason 1');
     expect(s.ledgerEntries).toHaveLength(2);

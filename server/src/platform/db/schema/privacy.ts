@@ -64,6 +64,8 @@ export const CONSENT_SCOPES = [
   'counseling',
   /** Processing of sensitive personal information: a separate consent (PIPL art. 29). */
   'sensitive_processing',
+  /** Acceptance of the platform rules (A12). */
+  'platform_rules',
   'session_recording',
   'anonymous_statistics',
 ] as const;
