@@ -12,6 +12,7 @@ import { createNoShowJob } from './modules/scheduling/no-show.job.ts';
 import { createAppointmentRemindersJob } from './modules/scheduling/reminders.job.ts';
 import { createRetentionJob } from './modules/privacy/retention/retention.job.ts';
 import { createBreachOverdueJob } from './modules/privacy/breach/breach-overdue.job.ts';
+import { createCloseRoomsJob } from './modules/sessions/room-close.job.ts';
 import { createSenders } from './modules/notifications/senders/create-senders.ts';
 import { heartbeatJob } from './modules/system/heartbeat.job.ts';
 import { analyzeJob, vacuumJob } from './modules/system/maintenance.job.ts';
@@ -114,6 +115,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
           createAppointmentRemindersJob({ vault, auditKey: keyring.auditKey }),
           createRetentionJob({ vault, auditKey: keyring.auditKey }),
           createBreachOverdueJob({ vault, auditKey: keyring.auditKey }),
+          createCloseRoomsJob({ auditKey: keyring.auditKey }),
           createFinishShreddingJob(vault),
         ],
         { schedule: true },

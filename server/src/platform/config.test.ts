@@ -24,6 +24,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads ICE servers as JSON, with no external server by default', () => {
+    expect(loadConfig({}).iceServers).toEqual([]);
+    const turn = [
+      { urls: ['turn:turn.example.org:3478'], username: 'anxin', credential: 'secret' },
+      { urls: 'stun:turn.example.org:3478' },
+    ];
+    expect(loadConfig({ ANXIN_ICE_SERVERS: JSON.stringify(turn) }).iceServers).toEqual(turn);
+    expect(() => loadConfig({ ANXIN_ICE_SERVERS: 'stun:x' })).toThrow(/ANXIN_ICE_SERVERS/);
+    expect(() => loadConfig({ ANXIN_ICE_SERVERS: '[{"url":"stun:x"}]' })).toThrow(
+      /ANXIN_ICE_SERVERS/,
+    );
+  });
+
   it('selects the server database when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d' }).databaseUrl).toBe(
       'postgres://u@h:5432/d',

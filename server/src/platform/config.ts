@@ -36,6 +36,8 @@ const envSchema = z.object({
   ANXIN_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   ANXIN_SMTP_URL: z.url().optional(),
   ANXIN_MAIL_FROM: z.string().min(3).default('安心 Anxin <no-reply@anxin.local>'),
+  /** WebRTC ICE servers (STUN/TURN) as a JSON array; empty: host candidates only (one machine, LAN). */
+  ANXIN_ICE_SERVERS: z.string().default('[]'),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -79,6 +81,39 @@ export interface Config {
   };
   auditCheckpointFile: string;
   mail: { smtpUrl: string | undefined; from: string };
+  /** Given to the browsers of a session room as RTCConfiguration.iceServers. */
+  iceServers: IceServer[];
+}
+
+export interface IceServer {
+  urls: string | string[];
+  username?: string | undefined;
+  credential?: string | undefined;
+}
+
+const iceServersSchema = z.array(
+  z.object({
+    urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  }),
+);
+
+/** No external default: a public STUN server would tell a third party who is in a session. */
+function parseIceServers(raw: string): IceServer[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('Invalid environment:\n  ANXIN_ICE_SERVERS: must be a JSON array');
+  }
+  const parsed = iceServersSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ConfigError(
+      'Invalid environment:\n  ANXIN_ICE_SERVERS: must be an array of { urls, username?, credential? }',
+    );
+  }
+  return parsed.data;
 }
 
 export class ConfigError extends Error {}
@@ -121,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.ANXIN_AUDIT_CHECKPOINT_FILE ?? `${dataDir}/audit-checkpoints.jsonl`,
     ),
     mail: { smtpUrl: e.ANXIN_SMTP_URL, from: e.ANXIN_MAIL_FROM },
+    iceServers: parseIceServers(e.ANXIN_ICE_SERVERS),
   };
 }

@@ -74,6 +74,8 @@ const PRIVACY_REQUEST = /^\/admin\/privacy-requests\/[^/]+$/;
 const BOOKING = /^\/counselors\/[^/]+\/book$/;
 /** An appointment's receipt: its client's or an administrator's (the server decides). */
 const RECEIPT = /^\/appointments\/[^/]+\/receipt$/;
+/** A session room, or the way into it from an appointment: its two parties (the server decides). */
+const SESSION_ROOM = /^\/(rooms\/[^/]+|appointments\/[^/]+\/session)$/;
 
 export function accessFor(pathname: string): Access {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
@@ -83,7 +85,9 @@ export function accessFor(pathname: string): Access {
   if (COUNSELOR_DETAIL.test(path)) return { kind: 'ability', anyOf: ['counselor.review'] };
   if (BREACH_DETAIL.test(path)) return { kind: 'ability', anyOf: ['breach.manage'] };
   if (PRIVACY_REQUEST.test(path)) return { kind: 'ability', anyOf: ['privacy_request.handle'] };
-  if (BOOKING.test(path) || RECEIPT.test(path)) return { kind: 'signed-in' };
+  if (BOOKING.test(path) || RECEIPT.test(path) || SESSION_ROOM.test(path)) {
+    return { kind: 'signed-in' };
+  }
   return { kind: 'public' };
 }
 

@@ -5,11 +5,13 @@ import enConsent from './locales/en/consent.json';
 import enPrivacy from './locales/en/privacy.json';
 import enPrivacyAdmin from './locales/en/privacyAdmin.json';
 import enRetention from './locales/en/retention.json';
+import enSessionRoom from './locales/en/sessionRoom.json';
 import zhBreach from './locales/zh-CN/breach.json';
 import zhConsent from './locales/zh-CN/consent.json';
 import zhPrivacy from './locales/zh-CN/privacy.json';
 import zhPrivacyAdmin from './locales/zh-CN/privacyAdmin.json';
 import zhRetention from './locales/zh-CN/retention.json';
+import zhSessionRoom from './locales/zh-CN/sessionRoom.json';
 
 /**
  * The message catalogues: the shared file of each locale plus one file per feature namespace
@@ -23,6 +25,7 @@ export const zhCN = {
   privacy: zhPrivacy,
   privacyAdmin: zhPrivacyAdmin,
   retention: zhRetention,
+  sessionRoom: zhSessionRoom,
 };
 
 export const en = {
@@ -32,6 +35,7 @@ export const en = {
   privacy: enPrivacy,
   privacyAdmin: enPrivacyAdmin,
   retention: enRetention,
+  sessionRoom: enSessionRoom,
 };
 
 /** zh-CN is the reference: its shape types every key. */

@@ -67,6 +67,7 @@ const SAMPLES: TemplateParams = {
     dueAt: '2026-12-01T06:00:00.000Z',
     timeZone: 'Asia/Shanghai',
   },
+  conduct_reported: { reporterRole: 'client' },
 };
 
 /** The values each template must show in its e-mail body; the SMS must carry the ones marked. */
@@ -101,6 +102,8 @@ const MUST_SHOW: { [T in TemplateName]: { email: string[]; sms: string[] } } = {
     sms: ['privacy@anxin.example'],
   },
   breach_overdue: { email: ['Lost laptop', '14:00'], sms: ['Lost laptop'] },
+  // Deliberately nothing of the report itself: mail is not a safe place for it.
+  conduct_reported: { email: [], sms: [] },
 };
 
 const CHANNELS: NotificationChannel[] = ['email', 'sms', 'in_app'];

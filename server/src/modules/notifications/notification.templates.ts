@@ -51,6 +51,8 @@ export interface TemplateParams {
   breach_notice: BreachNoticeMessage;
   /** To administrators, in-app: an incident's report or notification deadline has passed (B12). */
   breach_overdue: { title: string; deadline: 'report' | 'notify'; dueAt: string; timeZone: string };
+  /** To administrators, in-app: a message or behaviour in a session was reported (A6). No excerpt. */
+  conduct_reported: { reporterRole: 'client' | 'counselor' };
 }
 
 /** The facts of a breach notice; categories are codes each language names itself. */
@@ -94,6 +96,7 @@ export const TEMPLATE_NAMES = [
   'appointment_pending_approval',
   'breach_notice',
   'breach_overdue',
+  'conduct_reported',
 ] as const satisfies readonly TemplateName[];
 
 export type NotificationChannel = 'email' | 'sms' | 'in_app';

@@ -49,6 +49,24 @@ export const PERSONAL_DATA_MAP: Readonly<Record<string, PersonalDataEntry>> = {
   },
   care_episodes: { export: 'careEpisodes', erasure: ['care_episodes'] },
   ledger_entries: { export: 'ledgerEntries', erasure: ['ledger_entries'] },
+  session_rooms: { export: 'sessionRooms', erasure: ['session_rooms'] },
+  room_participants: {
+    export: 'sessionRooms',
+    erasure: { not: 'attendance only (times, seconds): kept with the room for statistics' },
+  },
+  chat_messages: { export: 'chatMessages', erasure: ['chat_messages'] },
+  conduct_reports: {
+    export: {
+      not: 'a report to administrators, which may be the counselor’s account of the client',
+    },
+    erasure: ['conduct_reports'],
+  },
+  risk_signals: {
+    export: {
+      not: 'a screening flag for the crisis team; holds no words, only where and how serious',
+    },
+    erasure: ['risk_signals'],
+  },
   legal_holds: {
     export: { not: 'a hold can concern proceedings the person must not be tipped off about' },
     erasure: { not: 'the hold is what stops erasure; it is released, never erased' },

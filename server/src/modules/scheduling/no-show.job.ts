@@ -1,9 +1,14 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { appointments, organizations } from '../../platform/db/schema/index.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
+import {
+  appointments,
+  organizations,
+  roomParticipants,
+  sessionRooms,
+} from '../../platform/db/schema/index.ts';
 import type { JobDefinition } from '../../platform/jobs/jobs.ts';
 import { readSchedulingSettings } from './appointment-settings.ts';
 import { applyAppointmentEvent } from './appointment-transition.service.ts';
@@ -85,6 +90,7 @@ async function markAbsent(
   return database.db.transaction(async (tx) => {
     const [row] = await tx.select().from(appointments).where(eq(appointments.id, id)).for('update');
     if (row?.status !== 'booked' || row.arrivedAt || row.startsAt >= cutoff) return false;
+    if (await joinedInTime(tx, row, now.getTime() - cutoff.getTime())) return false;
     await applyAppointmentEvent(
       {
         tx,
@@ -102,4 +108,29 @@ async function markAbsent(
     );
     return true;
   });
+}
+
+/**
+ * Whether the client joined the session room by the start plus the grace period: attendance
+ * the room recorded counts even if the arrival itself was not (issue 7.1).
+ */
+async function joinedInTime(
+  tx: Db,
+  a: { id: string; clientUserId: string; startsAt: Date },
+  graceMs: number,
+): Promise<boolean> {
+  const rows = await tx
+    .select({ id: roomParticipants.id })
+    .from(roomParticipants)
+    .innerJoin(sessionRooms, eq(sessionRooms.id, roomParticipants.roomId))
+    .where(
+      and(
+        eq(sessionRooms.appointmentId, a.id),
+        eq(roomParticipants.userId, a.clientUserId),
+        eq(roomParticipants.role, 'client'),
+        lte(roomParticipants.firstJoinedAt, new Date(a.startsAt.getTime() + graceMs)),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }

@@ -13,6 +13,7 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
       'appointment.list_all',
       'audit.read',
       'breach.manage',
+      'conduct_report.read',
       'counselor.development.report',
       'counselor.list',
       'counselor.review',
@@ -40,6 +41,8 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
     if (env === 'development') out.push('outbox.read');
   }
   if (has('administrator', 'supervisor')) out.push('break_glass.start', 'disclosure.approve');
+  // Open risk signals from sessions, for those who follow up on them (the crisis module acts).
+  if (has('administrator', 'supervisor')) out.push('risk_signal.read');
   if (has('administrator', 'counselor')) out.push('disclosure.record');
   if (has('counselor')) out.push('counselor.apply');
   if (has('operator')) out.push('consent.record_verbal');

@@ -34,6 +34,8 @@ import { slotsRoutes } from '../../modules/scheduling/slots.routes.ts';
 import { erasureRoutes } from '../../modules/privacy/erasure/erasure.routes.ts';
 import { sealsRoutes } from '../../modules/privacy/erasure/seals.routes.ts';
 import { retentionRoutes } from '../../modules/privacy/retention/retention.routes.ts';
+import { sessionsRoutes } from '../../modules/sessions/sessions.routes.ts';
+import { socketRoutes } from '../../modules/sessions/socket.routes.ts';
 
 import { registerAuthentication } from '../auth/authenticate.ts';
 import { systemRoutes } from '../../modules/system/system.routes.ts';
@@ -113,6 +115,8 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
       await api.register(erasureRoutes, { ctx });
       await api.register(sealsRoutes, { ctx });
       await api.register(retentionRoutes, { ctx });
+      await api.register(sessionsRoutes, { ctx });
+      await api.register(socketRoutes, { ctx });
       await api.register(cspReportRoutes);
     },
     { prefix: API_PREFIX },

@@ -8,6 +8,7 @@ import { PageFrame } from '../../components/page-frame.tsx';
 import type { MessageKey } from '../../i18n/keys.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { formatYuan } from '../counselors/money.ts';
+import { roomMayBeOpen } from '../sessions/room-window.ts';
 import { AppointmentDialog, type DialogKind } from './appointment-dialog.tsx';
 import { isUpcoming } from './policy.ts';
 import { getLedger, listAppointments } from './scheduling-api.ts';
@@ -145,6 +146,15 @@ function AppointmentSection({ which, items, zone, onOpen }: SectionProps) {
               </td>
               <td>
                 <div className="row-actions">
+                  {roomMayBeOpen(item, new Date()) && (
+                    <Link
+                      to={`/appointments/${encodeURIComponent(item.id)}/session`}
+                      className="button button--small"
+                      data-testid="appointment-join-session"
+                    >
+                      {t('sessionRoom.appointment.join')}
+                    </Link>
+                  )}
                   {item.actions.includes('cancel') && (
                     <button
                       type="button"

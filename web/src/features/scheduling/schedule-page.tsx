@@ -1,9 +1,11 @@
 import type { Appointment } from '@anxin/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Loaded } from '../../components/load-state.tsx';
 import { PageFrame } from '../../components/page-frame.tsx';
 import { useResource } from '../../lib/use-resource.ts';
+import { roomMayBeOpen } from '../sessions/room-window.ts';
 import { ActionButton, ActionOutcome, useActionState } from '../counselors/action-state.tsx';
 import {
   listAppointments,
@@ -230,6 +232,17 @@ function CalendarItem({ appointment, zone, showCounselor, state, onChanged }: Ca
       <p className="field__hint">
         {types.label(appointment.sessionType)} · {t(`counselors.modality.${appointment.modality}`)}
       </p>
+      {/* The counselor's own calendar only: administrators have no place in the room. */}
+      {!showCounselor && roomMayBeOpen(appointment, new Date()) && (
+        <p>
+          <Link
+            to={`/appointments/${encodeURIComponent(appointment.id)}/session`}
+            data-testid="schedule-join-session"
+          >
+            {t('sessionRoom.appointment.join')}
+          </Link>
+        </p>
+      )}
       {offered.length > 0 && (
         <div className="row-actions">
           {offered.map((event) => (

@@ -210,6 +210,13 @@ export const en: Catalogue = {
       'Sign in to Anxin and open the incident register to act on it.',
     sms: ({ title }) => `[Anxin] Incident deadline passed: ${title}. Sign in to act.`,
   },
+  conduct_reported: {
+    subject: () => 'Anxin: a session conduct report is waiting',
+    text: ({ reporterRole }) =>
+      `Hello,\n\nThe ${reporterRole === 'client' ? 'client' : 'counselor'} of an online session reported a message or behaviour.\n\n` +
+      'Sign in to Anxin and open the conduct reports to review it.',
+    sms: () => '[Anxin] A session conduct report is waiting. Sign in to review it.',
+  },
 };
 
 const BREACH_CATEGORIES_EN: Record<string, string> = {

@@ -196,6 +196,13 @@ export const zhCN: Catalogue = {
       '请登录安心，在安全事件登记中处理。',
     sms: ({ title }) => `【安心】安全事件期限已过：${title}。请登录处理。`,
   },
+  conduct_reported: {
+    subject: () => '安心：有一条咨询行为举报待处理',
+    text: ({ reporterRole }) =>
+      `你好：\n\n一次在线咨询的${reporterRole === 'client' ? '来访者' : '咨询师'}举报了一条消息或一种行为。\n\n` +
+      '请登录安心，在行为举报中查看处理。',
+    sms: () => '【安心】有一条咨询行为举报待处理，请登录查看。',
+  },
 };
 
 const BREACH_CATEGORIES_ZH: Record<string, string> = {

@@ -27,6 +27,8 @@ const zh: Labels = {
     notifications: '通知',
     guardianships: '监护关系',
     accessLog: '谁访问过我的记录',
+    sessionRooms: '在线咨询',
+    chatMessages: '在线咨询中的文字消息',
   },
   fields: {
     id: '编号',
@@ -116,6 +118,8 @@ const en: Labels = {
     notifications: 'Messages',
     guardianships: 'Guardianships',
     accessLog: 'Who accessed my records',
+    sessionRooms: 'Online sessions',
+    chatMessages: 'Chat messages of online sessions',
   },
   fields: {
     id: 'ID',

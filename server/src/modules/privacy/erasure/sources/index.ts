@@ -2,6 +2,7 @@ import type { ErasureSource, SealSource } from '../erasure-source.ts';
 import { appointmentReasonsSource, appointmentsKept, episodesKept } from './appointments.source.ts';
 import { authTokensSource } from './auth-tokens.source.ts';
 import { breakGlassSource } from './break-glass.source.ts';
+import { chatMessagesSource, conductReportsSource } from './chat.source.ts';
 import { consentsSource } from './consents.source.ts';
 import { disclosuresSource } from './disclosures.source.ts';
 import { guardianshipsSource } from './guardianships.source.ts';
@@ -11,6 +12,7 @@ import { mfaSource } from './mfa.source.ts';
 import { notificationsSource } from './notifications.source.ts';
 import { privacyRequestsSource } from './privacy-requests.source.ts';
 import { rolesSource } from './roles.source.ts';
+import { riskSignalsKept, sessionRoomsKept } from './rooms.source.ts';
 import { sessionsSource } from './sessions.source.ts';
 
 /**
@@ -28,12 +30,16 @@ export const ERASURE_SOURCES: readonly ErasureSource[] = [
   consentsSource,
   guardianshipsSource,
   appointmentReasonsSource,
+  chatMessagesSource,
+  conductReportsSource,
   disclosuresSource,
   privacyRequestsSource,
   breakGlassSource,
   appointmentsKept,
   episodesKept,
   ledgerKept,
+  sessionRoomsKept,
+  riskSignalsKept,
 ];
 
 /** The source that sealed rows of `table` (to read them through break-glass, or end them). */

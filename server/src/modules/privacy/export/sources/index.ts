@@ -3,6 +3,7 @@ import { accessLogSource } from './access-log.source.ts';
 import { accountSource } from './account.source.ts';
 import { appointmentsSource } from './appointments.source.ts';
 import { careEpisodesSource } from './care-episodes.source.ts';
+import { chatMessagesSource, sessionRoomsSource } from './chat.source.ts';
 import { consentsSource } from './consents.source.ts';
 import { disclosuresSource } from './disclosures.source.ts';
 import { guardianshipsSource } from './guardianships.source.ts';
@@ -21,6 +22,8 @@ export const EXPORT_SOURCES: readonly ExportSource[] = [
   disclosuresSource,
   appointmentsSource,
   careEpisodesSource,
+  sessionRoomsSource,
+  chatMessagesSource,
   ledgerSource,
   notificationsSource,
   guardianshipsSource,

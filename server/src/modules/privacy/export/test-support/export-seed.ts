@@ -6,10 +6,12 @@ import type { Db } from '../../../../platform/db/database.ts';
 import {
   appointments,
   careEpisodes,
+  chatMessages,
   consents,
   disclosures,
   ledgerEntries,
   privacyRequests,
+  sessionRooms,
 } from '../../../../platform/db/schema/index.ts';
 import { enqueueNotification } from '../../../notifications/notification.service.ts';
 import { openPrivacyRequest } from '../../requests/privacy-request.service.ts';
@@ -89,6 +91,41 @@ export async function seedPersonRecords(
         feeFen: 40_000,
       });
       appointmentIds.push(id);
+    }
+    // The session of the first (fulfilled) appointment: its room and one sealed message.
+    if (appointmentIds[0]) {
+      const start = p.firstStart;
+      const [room] = await tx
+        .insert(sessionRooms)
+        .values({
+          organizationId: p.organizationId,
+          appointmentId: appointmentIds[0],
+          clientUserId: p.userId,
+          counselorUserId: p.staffUserId,
+          status: 'ended',
+          opensAt: new Date(start.getTime() - 600_000),
+          closesAt: new Date(start.getTime() + 3_600_000),
+          startedAt: start,
+          endedAt: new Date(start.getTime() + 45 * 60_000),
+          endReason: 'completed',
+          lastSeq: 1,
+        })
+        .returning();
+      if (!room) throw new Error('room not inserted');
+      const messageId = randomUUID();
+      await tx.insert(chatMessages).values({
+        id: messageId,
+        organizationId: p.organizationId,
+        roomId: room.id,
+        seq: 1,
+        senderUserId: p.userId,
+        clientMessageId: randomUUID(),
+        bodyEnc: await v.encrypt(
+          owner,
+          { table: 'chat_messages', field: 'body', recordId: messageId },
+          `${p.marker} chat message`,
+        ),
+      });
     }
     for (let i = 0; i < p.counts.ledgerEntries; i++) {
       await tx.insert(ledgerEntries).values({
