@@ -119,13 +119,24 @@ export class ChatCommitter {
       const results: StoreResult[] = new Array<StoreResult>(messages.length);
       const audits: AuditEntry[] = [];
       const scopes = new Map<string, VaultScope>();
-      for (const { m, i } of order) {
-        let scope = scopes.get(m.room.organizationId);
+      const scopeOf = (organizationId: string) => {
+        let scope = scopes.get(organizationId);
         if (!scope) {
-          scope = this.app.vault.scope(tx, m.room.organizationId);
-          scopes.set(m.room.organizationId, scope);
+          scope = this.app.vault.scope(tx, organizationId);
+          scopes.set(organizationId, scope);
         }
-        results[i] = await writeOne(tx, scope, m, audits);
+        return scope;
+      };
+      // Every client of the batch's rooms in one query, not one look-up per message.
+      for (const organizationId of new Set(messages.map((m) => m.room.organizationId))) {
+        await scopeOf(organizationId).preload(
+          messages
+            .filter((m) => m.room.organizationId === organizationId)
+            .map((m) => ({ type: 'person' as const, id: m.room.clientUserId })),
+        );
+      }
+      for (const { m, i } of order) {
+        results[i] = await writeOne(tx, scopeOf(m.room.organizationId), m, audits);
       }
       if (audits.length) await appendAuditBatch(tx, this.app.vault.keyring.auditKey, audits);
       return results;

@@ -92,6 +92,30 @@ describe(`data keys with an external share on ${testBackend()} (ADR 0008)`, () =
   });
 });
 
+describe(`loading many keys at once on ${testBackend()}`, () => {
+  it('preloads live keys in one go, skips shredded and unknown owners, and decrypts the same', async () => {
+    const [a, b, shredded, unknown] = [person(), person(), person(), person()];
+    const envelopes = await inTx(async (s) => ({
+      a: await s.encrypt(a, ref, 'a'),
+      b: await s.encrypt(b, ref, 'b'),
+      gone: await s.encrypt(shredded, ref, 'gone'),
+    }));
+    await inTx((s) => s.destroyDataKey(shredded));
+    await vault.finishShredding(database.db);
+    await inTx(async (s) => {
+      await s.preload([a, b, shredded, unknown]);
+      expect(await s.decrypt(a, ref, envelopes.a)).toBe('a');
+      expect(await s.decrypt(b, ref, envelopes.b)).toBe('b');
+      // Not preloaded: the one-by-one path still reports what happened to it.
+      await expect(s.decrypt(shredded, ref, envelopes.gone)).rejects.toBeInstanceOf(
+        DataKeyDestroyedError,
+      );
+      // An owner without a key still gets one made on first encryption.
+      expect(await s.decrypt(unknown, ref, await s.encrypt(unknown, ref, 'new'))).toBe('new');
+    });
+  });
+});
+
 describe('the directory share store', () => {
   it('hands every concurrent caller the same share', async () => {
     const store = temporaryKeyShares();

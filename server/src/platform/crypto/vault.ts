@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { dataKeys } from '../db/schema/index.ts';
 import { DecryptionError, KEY_BYTES, open, openBytes, seal, sealBytes } from './aead.ts';
@@ -242,19 +242,54 @@ export class VaultScope {
       if (!row) throw new Error(`${owner.type} ${owner.id} is not an owner in this organisation`);
     }
     if (!row) throw new DecryptionError();
+    const key = await this.keyOf(owner, row);
+    this.keys.set(ck, key);
+    return key;
+  }
+
+  /**
+   * Loads the live keys of many owners into this scope with one query, so work that touches many
+   * people at once (a batch of chat messages from many rooms) does not look them up one by one.
+   * Owners without a key, or whose key was destroyed, are left out: using them later behaves as
+   * it always does (created on encrypt, refused on decrypt).
+   */
+  async preload(owners: readonly KeyOwner[]): Promise<void> {
+    const missing = owners.filter((o) => !this.keys.has(cacheKey(o)));
+    if (missing.length === 0) return;
+    const rows = await this.db
+      .select()
+      .from(dataKeys)
+      .where(
+        and(
+          eq(dataKeys.organizationId, this.organizationId),
+          inArray(dataKeys.ownerId, [...new Set(missing.map((o) => o.id))]),
+          isNotNull(dataKeys.wrappedKey),
+        ),
+      );
+    for (const row of rows) {
+      const owner: KeyOwner = { type: row.ownerType, id: row.ownerId };
+      if (!missing.some((o) => o.type === owner.type && o.id === owner.id)) continue;
+      try {
+        this.keys.set(cacheKey(owner), await this.keyOf(owner, row));
+      } catch (err) {
+        // A shredded share: leave it to the one-by-one path, which reports it where it is used.
+        if (!(err instanceof DataKeyDestroyedError)) throw err;
+      }
+    }
+  }
+
+  /** The data key a stored row holds for its owner: unwrapped, and joined with its share. */
+  private async keyOf(owner: KeyOwner, row: typeof dataKeys.$inferSelect): Promise<Buffer> {
     if (!row.wrappedKey || !row.masterKeyId) throw new DataKeyDestroyedError(owner);
     const wrapped = open(this.vault.masterKey(row.masterKeyId), row.wrappedKey, dataKeyAad(owner));
-    let key = wrapped;
-    if (row.hasShare) {
-      const share = hasShare(owner) ? await this.vault.shares.get(owner) : undefined;
-      // An erased share is a shredded key, whatever an old copy of the row says.
-      if (!share) throw new DataKeyDestroyedError(owner);
-      key = Buffer.from(
-        hkdfSync('sha256', wrapped, share, `anxin-data-key:${cacheKey(owner)}`, KEY_BYTES),
-      );
-      wrapped.fill(0);
-    }
-    this.keys.set(ck, key);
+    if (!row.hasShare) return wrapped;
+    const share = hasShare(owner) ? await this.vault.shares.get(owner) : undefined;
+    // An erased share is a shredded key, whatever an old copy of the row says.
+    if (!share) throw new DataKeyDestroyedError(owner);
+    const key = Buffer.from(
+      hkdfSync('sha256', wrapped, share, `anxin-data-key:${cacheKey(owner)}`, KEY_BYTES),
+    );
+    wrapped.fill(0);
     return key;
   }
 
