@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { chatMessages, roomParticipants, sessionRooms } from '../../platform/db/schema/index.ts';
 
@@ -35,6 +35,49 @@ export async function allocateSeq(db: Db, roomId: string): Promise<number | unde
     .where(and(eq(sessionRooms.id, roomId), sql`${sessionRooms.status} <> 'ended'`))
     .returning({ seq: sessionRooms.lastSeq });
   return row?.seq;
+}
+
+/**
+ * Numbers for a batch: each open room's last number after taking `counts` more. The rooms are
+ * locked in id order first, so two batches sharing rooms cannot deadlock; an ended room is
+ * missing from the answer.
+ */
+export async function allocateSeqs(
+  db: Db,
+  counts: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const ids = [...counts.keys()].sort();
+  await db
+    .select({ id: sessionRooms.id })
+    .from(sessionRooms)
+    .where(inArray(sessionRooms.id, ids))
+    .orderBy(asc(sessionRooms.id))
+    .for('update');
+  const increments = sql.join(
+    ids.map((id) => sql`WHEN ${id}::uuid THEN ${counts.get(id) ?? 0}::bigint`),
+    sql` `,
+  );
+  const rows = await db
+    .update(sessionRooms)
+    .set({ lastSeq: sql`${sessionRooms.lastSeq} + (CASE ${sessionRooms.id} ${increments} END)` })
+    .where(and(inArray(sessionRooms.id, ids), sql`${sessionRooms.status} <> 'ended'`))
+    .returning({ id: sessionRooms.id, last: sessionRooms.lastSeq });
+  return new Map(rows.map((r) => [r.id, r.last]));
+}
+
+/** Inserts the rows whose sender did not already send their id; returns how many it wrote. */
+export async function insertMessages(
+  db: Db,
+  rows: (typeof chatMessages.$inferInsert)[],
+): Promise<number> {
+  const inserted = await db
+    .insert(chatMessages)
+    .values(rows)
+    .onConflictDoNothing({
+      target: [chatMessages.roomId, chatMessages.senderUserId, chatMessages.clientMessageId],
+    })
+    .returning({ id: chatMessages.id });
+  return inserted.length;
 }
 
 /** Inserts unless the sender already sent this id; false then (nothing written). */

@@ -7,8 +7,10 @@ import type { Db } from '../../platform/db/database.ts';
 import type { VaultScope } from '../../platform/crypto/vault.ts';
 import {
   allocateSeq,
+  allocateSeqs,
   findSent,
   insertMessage,
+  insertMessages,
   releaseSeq,
   type ChatMessageRow,
 } from './chat.repo.ts';
@@ -135,12 +137,75 @@ export class ChatCommitter {
             .map((m) => ({ type: 'person' as const, id: m.room.clientUserId })),
         );
       }
-      for (const { m, i } of order) {
-        results[i] = await writeOne(tx, scopeOf(m.room.organizationId), m, audits);
+      if (messages.length > 1) {
+        await writeBatch(tx, scopeOf, order, results, audits);
+      } else {
+        for (const { m, i } of order) {
+          results[i] = await writeOne(tx, scopeOf(m.room.organizationId), m, audits);
+        }
       }
       if (audits.length) await appendAuditBatch(tx, this.app.vault.keyring.auditKey, audits);
       return results;
     });
+  }
+}
+
+/**
+ * A batch with one statement for its numbers and one for its rows. Anything unusual (a room that
+ * ended, a resend whose id is already stored) throws, the transaction rolls back, and the caller
+ * stores the batch's messages one by one: numbers stay contiguous, with no gap left by a resend.
+ */
+async function writeBatch(
+  tx: Db,
+  scopeOf: (organizationId: string) => VaultScope,
+  order: readonly { m: OutgoingMessage; i: number }[],
+  results: StoreResult[],
+  audits: AuditEntry[],
+): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const { m } of order) counts.set(m.room.id, (counts.get(m.room.id) ?? 0) + 1);
+  const last = await allocateSeqs(tx, counts);
+  if (last.size !== counts.size) throw new Error('a room of the batch ended: store one by one');
+  // Each room's first new number, then upward in the batch's (stable, per room) order.
+  const next = new Map([...last].map(([id, n]) => [id, n - (counts.get(id) ?? 0)]));
+  const written: { m: OutgoingMessage; i: number; id: string; seq: number; sentAt: Date }[] = [];
+  const rows: Parameters<typeof insertMessages>[1] = [];
+  for (const { m, i } of order) {
+    const seq = (next.get(m.room.id) ?? 0) + 1;
+    next.set(m.room.id, seq);
+    const id = randomUUID();
+    const sentAt = new Date();
+    const bodyEnc = await scopeOf(m.room.organizationId).encrypt(
+      { type: 'person', id: m.room.clientUserId },
+      bodyRef(id),
+      m.body,
+    );
+    rows.push({
+      id,
+      organizationId: m.room.organizationId,
+      roomId: m.room.id,
+      seq,
+      senderUserId: m.senderUserId,
+      clientMessageId: m.clientMessageId,
+      bodyEnc,
+      sentAt,
+    });
+    written.push({ m, i, id, seq, sentAt });
+  }
+  if ((await insertMessages(tx, rows)) !== rows.length) {
+    throw new Error('a message of the batch was already stored: store one by one');
+  }
+  for (const { m, i, id, seq, sentAt } of written) {
+    await screenMessage(tx, {
+      organizationId: m.room.organizationId,
+      subjectUserId: m.senderUserId,
+      roomId: m.room.id,
+      seq,
+      text: m.body,
+      locale: m.locale,
+    });
+    audits.push(messageAudit(m, id));
+    results[i] = { outcome: 'stored', id, seq, sentAt };
   }
 }
 
@@ -190,7 +255,13 @@ async function writeOne(
     text: m.body,
     locale: m.locale,
   });
-  audits.push({
+  audits.push(messageAudit(m, id));
+  return { outcome: 'stored', id, seq, sentAt };
+}
+
+/** The audit event of one stored message: who wrote it, about whom (the client). */
+function messageAudit(m: OutgoingMessage, id: string): AuditEntry {
+  return {
     organizationId: m.room.organizationId,
     actorId: m.meta.actorId,
     actorRole: m.meta.actorRole,
@@ -200,8 +271,7 @@ async function writeOne(
     entityType: 'chat_message',
     entityId: id,
     subjectId: m.room.clientUserId,
-  });
-  return { outcome: 'stored', id, seq, sentAt };
+  };
 }
 
 const committers = new WeakMap<object, ChatCommitter>();
