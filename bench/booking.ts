@@ -12,41 +12,27 @@
 //    same table with the same constraints, on the same database and at the same concurrency. The
 //    ratio says what the booking logic (session, listability, slot check, episode, fee, outbox,
 //    audit chain) costs on top of the bare write the constraint has to check anyway.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import pg from 'pg';
-import { grantConsents } from '../server/src/modules/consent/test-support/consent-fixtures.ts';
-import { createPerson } from '../server/src/modules/identity/setup.service.ts';
-import { ensureDefaultOrganization } from '../server/src/modules/organizations/organization.service.ts';
-import { csrfForSession } from '../server/src/platform/auth/cookies.ts';
-import { loadKeyring } from '../server/src/platform/crypto/keyring.ts';
-import { DirectoryKeyShareStore } from '../server/src/platform/crypto/key-shares.ts';
-import { Vault } from '../server/src/platform/crypto/vault.ts';
-import { openDatabase, type Database, type Db } from '../server/src/platform/db/database.ts';
-import { runMigrations } from '../server/src/platform/db/migrate.ts';
+import { openDatabase, type Database } from '../server/src/platform/db/database.ts';
+import { CLIENTS, COUNSELORS, seed, ZONE, type Client, type Seeded } from './booking-seed.ts';
 import {
-  availabilityRules,
-  counselorProfiles,
-  counselorQualifications,
-  userRoles,
-  users,
-} from '../server/src/platform/db/schema/index.ts';
-import { SERVER, median, quantile, round, startProcess } from './lib.ts';
+  inTempDir,
+  median,
+  quantile,
+  round,
+  SERVER,
+  startProcess,
+  withScratchDatabase,
+} from './lib.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** The server's pool holds 10 connections by default; more in flight would only queue there. */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARMUP_SECONDS = 2;
-/** Racers for one slot, and also the clients of the throughput run. */
-const CLIENTS = 200;
-/** Counselors the throughput bookings are spread over (the race has one of its own). */
-const COUNSELORS = 100;
-const ZONE = 'Asia/Shanghai';
 const APPOINTMENTS = '/api/v1/appointments';
 const MIN = 60_000;
 const HOLDING = "('pending', 'booked', 'arrived', 'fulfilled', 'noshow')";
@@ -62,19 +48,6 @@ const API_SLOTS = 33 * API_STARTS_PER_DAY;
 // buffer): the API's days stay untouched and the rows never collide with each other.
 const RAW_FIRST_DAY = 40;
 const RAW_SPACING_MIN = 70;
-
-interface Client {
-  userId: string;
-  headers: Record<string, string>;
-}
-
-interface Seeded {
-  organizationId: string;
-  counselors: string[];
-  raceCounselor: string;
-  clients: Client[];
-  seedMs: number;
-}
 
 /**
  * Which booking the k-th request makes. At slot index s every counselor is booked once, by
@@ -100,118 +73,6 @@ function apiStart(s: number): string {
     .set({ hour: 8 + 2 * (s % API_STARTS_PER_DAY) })
     .toUTC()
     .toISO({ suppressMilliseconds: true }) as string;
-}
-
-/** A listable counselor (approved, verified qualification), open 08:00–20:00 every day. */
-async function seedCounselor(tx: Db, vault: Vault, organizationId: string, i: number) {
-  const userId = randomUUID();
-  // No usable password: the account exists only to own the profile.
-  await tx
-    .insert(users)
-    .values({ id: userId, organizationId, displayName: `咨询师 ${i}`, passwordHash: '!' });
-  await tx.insert(userRoles).values({ organizationId, userId, role: 'counselor' });
-  const [profile] = await tx
-    .insert(counselorProfiles)
-    .values({
-      organizationId,
-      userId,
-      status: 'approved',
-      displayName: `咨询师 ${i}`,
-      specialties: ['anxiety'],
-      languages: ['zh'],
-      modalities: ['video'],
-      fees: { intake: 50_000, follow_up: 40_000 },
-      feeFromFen: 40_000,
-      timeZone: ZONE,
-      recheckDueOn: '2099-01-01',
-    })
-    .returning({ id: counselorProfiles.id });
-  const counselorId = profile?.id ?? '';
-  const qualificationId = randomUUID();
-  await tx.insert(counselorQualifications).values({
-    id: qualificationId,
-    organizationId,
-    counselorId,
-    typeCode: 'cps_registered',
-    numberEnc: await vault
-      .scope(tx, organizationId)
-      .encrypt(
-        { type: 'person', id: userId },
-        { table: 'counselor_qualifications', field: 'number', recordId: qualificationId },
-        `CPS-${i}`,
-      ),
-    issuer: 'Chinese Psychological Society',
-    issuedOn: '2018-06-01',
-    status: 'verified',
-    verifiedAt: new Date(),
-  });
-  await tx.insert(availabilityRules).values(
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      organizationId,
-      counselorId,
-      weekday,
-      startTime: '08:00',
-      endTime: '20:00',
-    })),
-  );
-  return counselorId;
-}
-
-/**
- * Counselors, and clients signed in the way setup and the demo do it: createPerson makes a
- * verified account (encrypted e-mail, so the confirmation mail with its invitation is really
- * queued) with a fresh session. Sessions are written to the store rather than made through the
- * sign-in route, which is rate limited per address and would need 200 password hashes first.
- */
-async function seed(database: Database, dataDir: string): Promise<Seeded> {
-  const t0 = performance.now();
-  await runMigrations(database);
-  const org = await ensureDefaultOrganization(database.db, { name: 'Bench', timeZone: ZONE });
-  const { keyring } = loadKeyring({
-    file: join(dataDir, 'keyring.json'), // where the server looks (ANXIN_KEYRING_FILE's default)
-    masterKey: undefined,
-    allowGenerate: true,
-  });
-  // The shares where the server looks (ANXIN_KEY_SHARE_DIR's default).
-  const vault = new Vault(keyring, new DirectoryKeyShareStore(join(dataDir, 'key-shares')));
-  const counselors: string[] = [];
-  const clients: Client[] = [];
-  await database.db.transaction(async (tx) => {
-    for (let i = 0; i <= COUNSELORS; i++)
-      counselors.push(await seedCounselor(tx, vault, org.id, i));
-  });
-  for (let start = 0; start < CLIENTS; start += 100) {
-    await database.db.transaction(async (tx) => {
-      for (let i = start; i < Math.min(CLIENTS, start + 100); i++) {
-        const { userId, token } = await createPerson(tx, vault, org.id, {
-          email: `client${i}@bench.example.org`,
-          realName: `来访者 ${i}`,
-          displayName: `来访者 ${i}`,
-          roles: ['client'],
-          passwordHash: '!',
-          isDemo: false,
-          meta: null,
-        });
-        // Booking needs the client's consent (B10).
-        await grantConsents(tx, org.id, userId);
-        const csrf = csrfForSession(keyring.tokenKey, token);
-        clients.push({
-          userId,
-          // What a browser sends: both cookies, and the CSRF token echoed in the header.
-          headers: { cookie: `anxin_session=${token}; anxin_csrf=${csrf}`, 'x-csrf-token': csrf },
-        });
-      }
-    });
-  }
-  await database.query('ANALYZE');
-  const raceCounselor = counselors.pop() ?? '';
-  return {
-    organizationId: org.id,
-    counselors,
-    raceCounselor,
-    clients,
-    seedMs: round(performance.now() - t0),
-  };
 }
 
 interface Reply {
@@ -510,44 +371,18 @@ async function measureDatabase(
   }
 }
 
-/** A scratch database on the server at `adminUrl`, dropped afterwards even on failure. */
-async function withScratchDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>) {
-  const name = `anxin_bench_booking_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-/** A fresh data directory (keyring, PGlite files) for one measurement, removed afterwards. */
-async function inTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'anxin-bench-booking-'));
-  try {
-    return await fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main() {
   // Other work on the machine shifts every figure; the 1-minute load says how much there was.
   const loadAtStart = round(loadavg()[0] ?? 0, 2);
-  const postgresServer = await withScratchDatabase(ADMIN_URL, (url) =>
-    inTempDir((dir) =>
+  const postgresServer = await withScratchDatabase(ADMIN_URL, 'booking', (url) =>
+    inTempDir('booking', (dir) =>
       measureDatabase(() => openDatabase({ kind: 'postgres', url, poolSize: CONNECTIONS }), dir, {
         DATABASE_URL: url,
         ANXIN_ENV: 'development',
       }),
     ),
   );
-  const embedded = await inTempDir((dir) =>
+  const embedded = await inTempDir('booking', (dir) =>
     measureDatabase(() => openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') }), dir, {}),
   );
   return {

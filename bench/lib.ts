@@ -1,8 +1,11 @@
 // Shared by the benches: spawning the real server or the bare baseline, and small statistics.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER = join(root, 'server/src/main.ts');
@@ -117,4 +120,34 @@ export async function measurePaths(
     samples: times.length,
     non2xx: r.non2xx,
   };
+}
+
+/** A scratch database `anxin_bench_<name>_<pid>` on the server at `adminUrl`, dropped afterwards. */
+export async function withScratchDatabase<T>(
+  adminUrl: string,
+  name: string,
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
+  const database = `anxin_bench_${name}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** A fresh data directory (keyring, key shares, PGlite files) for one measurement, then removed. */
+export async function inTempDir<T>(name: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), `anxin-bench-${name}-`));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

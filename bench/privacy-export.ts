@@ -7,11 +7,9 @@
 // On the embedded PGlite database always, and on a scratch PostgreSQL database (made from
 // BENCH_DATABASE_URL, dropped afterwards) when that variable is set.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { grantConsents } from '../server/src/modules/consent/test-support/consent-fixtures.ts';
 import { createPerson } from '../server/src/modules/identity/setup.service.ts';
 import { ensureDefaultOrganization } from '../server/src/modules/organizations/organization.service.ts';
@@ -23,7 +21,15 @@ import { Vault } from '../server/src/platform/crypto/vault.ts';
 import { openDatabase, type Database } from '../server/src/platform/db/database.ts';
 import { runMigrations } from '../server/src/platform/db/migrate.ts';
 import { counselorProfiles, userRoles, users } from '../server/src/platform/db/schema/index.ts';
-import { SERVER, median, quantile, round, startProcess } from './lib.ts';
+import {
+  inTempDir,
+  median,
+  quantile,
+  round,
+  SERVER,
+  startProcess,
+  withScratchDatabase,
+} from './lib.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL;
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -196,38 +202,14 @@ async function measureDatabase(
   }
 }
 
-async function withScratchDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>) {
-  const name = `anxin_bench_export_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-async function inTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'anxin-bench-export-'));
-  try {
-    return await fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main() {
   const loadAtStart = round(loadavg()[0] ?? 0, 2);
-  const embedded = await inTempDir((dir) =>
+  const embedded = await inTempDir('export', (dir) =>
     measureDatabase(() => openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') }), dir, {}),
   );
   const postgresServer = ADMIN_URL
-    ? await withScratchDatabase(ADMIN_URL, (url) =>
-        inTempDir((dir) =>
+    ? await withScratchDatabase(ADMIN_URL, 'export', (url) =>
+        inTempDir('export', (dir) =>
           measureDatabase(() => openDatabase({ kind: 'postgres', url, poolSize: 10 }), dir, {
             DATABASE_URL: url,
             ANXIN_ENV: 'development',

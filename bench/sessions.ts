@@ -10,12 +10,10 @@
 // is the floor any WebSocket chat on this machine stands on.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
-import pg from 'pg';
 import { WebSocket, WebSocketServer } from 'ws';
 import { grantConsents } from '../server/src/modules/consent/test-support/consent-fixtures.ts';
 import { createPerson } from '../server/src/modules/identity/setup.service.ts';
@@ -32,7 +30,15 @@ import {
   userRoles,
   users,
 } from '../server/src/platform/db/schema/index.ts';
-import { SERVER, median, quantile, round, startProcess } from './lib.ts';
+import {
+  inTempDir,
+  median,
+  quantile,
+  round,
+  SERVER,
+  startProcess,
+  withScratchDatabase,
+} from './lib.ts';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -402,41 +408,17 @@ async function measureDatabase(
   }
 }
 
-async function withScratchDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>) {
-  const name = `anxin_bench_sessions_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-async function inTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'anxin-bench-sessions-'));
-  try {
-    return await fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const goal = (r: { p99Ms: number; lost: number }) => r.p99Ms <= 25 && r.lost === 0;
 
 async function main() {
   const loadAtStart = round(loadavg()[0] ?? 0, 2);
   const relay = await measureRelay();
-  const embedded = await inTempDir((dir) =>
+  const embedded = await inTempDir('sessions', (dir) =>
     measureDatabase(() => openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') }), dir, {}),
   );
   const postgresServer = ADMIN_URL
-    ? await withScratchDatabase(ADMIN_URL, (url) =>
-        inTempDir((dir) =>
+    ? await withScratchDatabase(ADMIN_URL, 'sessions', (url) =>
+        inTempDir('sessions', (dir) =>
           measureDatabase(() => openDatabase({ kind: 'postgres', url }), dir, {
             DATABASE_URL: url,
             ANXIN_ENV: 'development',

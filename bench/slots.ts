@@ -4,11 +4,9 @@
 // a PostgreSQL server (a scratch database, dropped afterwards) when BENCH_DATABASE_URL is set.
 // Percentiles are computed from every response, not from histogram buckets.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import pg from 'pg';
 import { ensureDefaultOrganization } from '../server/src/modules/organizations/organization.service.ts';
 import { loadKeyring } from '../server/src/platform/crypto/keyring.ts';
 import { DirectoryKeyShareStore } from '../server/src/platform/crypto/key-shares.ts';
@@ -23,7 +21,15 @@ import {
   userRoles,
   users,
 } from '../server/src/platform/db/schema/index.ts';
-import { BARE, SERVER, measurePaths, round, startProcess } from './lib.ts';
+import {
+  BARE,
+  inTempDir,
+  measurePaths,
+  round,
+  SERVER,
+  startProcess,
+  withScratchDatabase,
+} from './lib.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -194,44 +200,19 @@ async function measureServer(database: Database, dataDir: string, env: Record<st
   }
 }
 
-async function withScratchDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>) {
-  const name = `anxin_bench_slots_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-/** A fresh data directory for one measurement, removed afterwards. */
-async function inTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'anxin-bench-slots-'));
-  try {
-    return await fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main() {
   // Other work on the machine shifts every figure; the 1-minute load says how much there was.
   const loadAtStart = round(loadavg()[0] ?? 0, 2);
   const bare = await startProcess(BARE, {});
   const bareFastify = await measure(bare.url, ['/health']);
   await bare.stop();
-  const embedded = await inTempDir(async (dir) =>
+  const embedded = await inTempDir('slots', async (dir) =>
     measureServer(await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') }), dir, {}),
   );
   const adminUrl = process.env.BENCH_DATABASE_URL;
   const server = adminUrl
-    ? await withScratchDatabase(adminUrl, (url) =>
-        inTempDir(async (dir) =>
+    ? await withScratchDatabase(adminUrl, 'slots', (url) =>
+        inTempDir('slots', async (dir) =>
           measureServer(await openDatabase({ kind: 'postgres', url }), dir, {
             DATABASE_URL: url,
             ANXIN_ENV: 'development',
