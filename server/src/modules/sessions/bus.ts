@@ -14,7 +14,13 @@ export type RoomEvent =
   | { kind: 'read'; role: RoomRole; seq: number }
   | { kind: 'presence'; role: RoomRole; present: boolean }
   | { kind: 'signal'; from: RoomRole; signal: unknown }
-  | { kind: 'status'; status: 'waiting' | 'in_progress' | 'ended'; endReason: string | null };
+  | { kind: 'status'; status: 'waiting' | 'in_progress' | 'ended'; endReason: string | null }
+  /**
+   * Something published for the room may not have arrived (this process's listener was cut off,
+   * or a publisher could not reach the database): its sockets read from the table what they
+   * have not had, and the room's status again.
+   */
+  | { kind: 'resync' };
 
 export type RoomEventHandler = (event: RoomEvent) => void;
 
@@ -42,6 +48,10 @@ class LocalRooms {
 
   deliver(roomId: string, event: RoomEvent): void {
     for (const handler of this.rooms.get(roomId) ?? []) handler(event);
+  }
+
+  deliverEverywhere(event: RoomEvent): void {
+    for (const roomId of [...this.rooms.keys()]) this.deliver(roomId, event);
   }
 }
 
@@ -85,15 +95,30 @@ interface Wire {
  * Several processes on one PostgreSQL database: LISTEN/NOTIFY on one channel. One dedicated
  * connection per process listens; a second publishes, so this process's notifications go out
  * in the order it published them (a pool would interleave them across connections).
+ *
+ * A connection can be cut (a restart of the database, a network fault, an administrator's
+ * `pg_terminate_backend`). NOTIFY keeps nothing for a listener that is gone, so the bus drops
+ * both clients, connects again with backoff, and then has every local socket read what it
+ * missed from the table; rooms whose publication failed meanwhile are told to do the same on
+ * the other processes. Chat stays correct through the gap because the rows, not the
+ * notifications, are the record.
  */
 export class PostgresRoomBus implements RoomBus {
   private readonly local = new LocalRooms();
-  private readonly origin = randomUUID();
+  /** This bus's id; its connections name themselves after it in `pg_stat_activity`. */
+  readonly origin = randomUUID();
   private readonly partial = new Map<string, { parts: string[]; got: number; at: number }>();
   private listener: pg.Client | undefined;
   private publisher: pg.Client | undefined;
   private starting: Promise<void> | undefined;
   private closed = false;
+  /** Increases with every connection attempt, so events of a dropped pair are ignored. */
+  private generation = 0;
+  private failures = 0;
+  private connectedBefore = false;
+  private retry: NodeJS.Timeout | undefined;
+  /** Rooms whose notification could not go out while disconnected. */
+  private readonly missed = new Set<string>();
 
   constructor(
     private readonly url: string,
@@ -102,29 +127,108 @@ export class PostgresRoomBus implements RoomBus {
 
   /** Connects both clients; publish and subscribe call it, so a process that never chats never connects. */
   start(): Promise<void> {
-    this.starting ??= this.connect();
+    if (this.closed) return Promise.resolve();
+    this.starting ??= this.connect().catch((err: unknown) => {
+      this.starting = undefined;
+      this.failures += 1;
+      this.scheduleReconnect();
+      throw err;
+    });
     return this.starting;
   }
 
+  /** True while both clients are connected and listening. */
+  get connected(): boolean {
+    return this.listener !== undefined && this.publisher !== undefined;
+  }
+
   private async connect(): Promise<void> {
-    const listener = new pg.Client({ connectionString: this.url });
-    const publisher = new pg.Client({ connectionString: this.url });
-    listener.on('error', this.onError);
-    publisher.on('error', this.onError);
-    await Promise.all([listener.connect(), publisher.connect()]);
+    const generation = ++this.generation;
+    const listener = new pg.Client({
+      connectionString: this.url,
+      application_name: `anxin-room-listener ${this.origin.slice(0, 8)}`,
+    });
+    const publisher = new pg.Client({
+      connectionString: this.url,
+      application_name: `anxin-room-publisher ${this.origin.slice(0, 8)}`,
+    });
+    const lost = (err?: unknown): void => {
+      if (err !== undefined) this.onError(err);
+      this.drop(generation, listener, publisher);
+    };
+    listener.on('error', lost);
+    publisher.on('error', lost);
+    listener.on('end', () => lost());
+    publisher.on('end', () => lost());
     listener.on('notification', (msg) => {
       if (msg.channel === ROOM_CHANNEL && msg.payload) this.receive(msg.payload);
     });
-    await listener.query(`LISTEN ${ROOM_CHANNEL}`);
+    try {
+      await Promise.all([listener.connect(), publisher.connect()]);
+      await listener.query(`LISTEN ${ROOM_CHANNEL}`);
+    } catch (err) {
+      this.generation += 1; // the pair's own 'end' events must not schedule a second attempt
+      await Promise.allSettled([listener.end(), publisher.end()]);
+      throw err;
+    }
+    if (this.closed || generation !== this.generation) {
+      await Promise.allSettled([listener.end(), publisher.end()]);
+      return;
+    }
     this.listener = listener;
     this.publisher = publisher;
+    this.failures = 0;
+    if (this.connectedBefore) await this.afterReconnect();
+    this.connectedBefore = true;
+  }
+
+  /** A live pair lost a connection: close the other one too and connect again. */
+  private drop(generation: number, listener: pg.Client, publisher: pg.Client): void {
+    if (generation !== this.generation || this.listener !== listener) return;
+    this.generation += 1;
+    this.listener = undefined;
+    this.publisher = undefined;
+    this.starting = undefined;
+    void Promise.allSettled([listener.end(), publisher.end()]);
+    if (!this.closed) this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.retry) return;
+    // 0, 100, 200, 400 ... ms, at most 5 s; unref'd so a reconnecting bus never keeps a process alive.
+    const delay = this.failures === 0 ? 0 : Math.min(5_000, 100 * 2 ** (this.failures - 1));
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.start().catch(() => undefined); // a failure schedules the next attempt
+    }, delay);
+    this.retry.unref();
+  }
+
+  private async afterReconnect(): Promise<void> {
+    // Ours: what the other processes published while we were not listening.
+    this.local.deliverEverywhere({ kind: 'resync' });
+    // Theirs: what we could not publish to them.
+    const rooms = [...this.missed];
+    this.missed.clear();
+    for (const roomId of rooms) await this.send(roomId, { kind: 'resync' });
   }
 
   async publish(roomId: string, event: RoomEvent): Promise<void> {
     this.local.deliver(roomId, event);
-    await this.start();
+    if (this.closed) return;
+    try {
+      await this.start();
+      await this.send(roomId, event);
+    } catch (err) {
+      // Not the caller's failure: the message is stored, and the peers read it on resync.
+      if (event.kind === 'message' || event.kind === 'status') this.missed.add(roomId);
+      this.onError(err);
+    }
+  }
+
+  private async send(roomId: string, event: RoomEvent): Promise<void> {
     const publisher = this.publisher;
-    if (!publisher || this.closed) return;
+    if (!publisher) throw new Error('room bus is not connected');
     const parts = splitByBytes(JSON.stringify(event), NOTIFY_PART_BYTES);
     const id = randomUUID();
     for (const [i, d] of parts.entries()) {
@@ -168,8 +272,14 @@ export class PostgresRoomBus implements RoomBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.retry);
+    this.retry = undefined;
     await this.starting?.catch(() => undefined);
-    await Promise.all([this.listener?.end(), this.publisher?.end()]);
+    const clients = [this.listener, this.publisher].filter((c) => c !== undefined);
+    this.listener = undefined;
+    this.publisher = undefined;
+    this.generation += 1;
+    await Promise.allSettled(clients.map((c) => c.end()));
   }
 }
 

@@ -14,7 +14,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { roomBusFor } from './bus.registry.ts';
 import type { RoomEvent } from './bus.ts';
 import { chatRateLimiterFor, RecentMessages } from './chat.limits.ts';
-import { markRead, messagesAfter, participants, recentMessages } from './chat.repo.ts';
+import { markRead, messagesAfter, participants, recentMessages, roomStatus } from './chat.repo.ts';
 import { chatCommitterFor, openMessages, senderRole, type ChatRoom } from './chat.service.ts';
 import type { RiskLocale } from './risk-signal.ts';
 import { presentRoom, recordJoin, recordLeave, type RoomAccess } from './room.service.ts';
@@ -245,7 +245,23 @@ export class RoomConnection {
           if (event.status === 'ended') this.socket.close(1000, 'session ended');
         });
         return;
+      case 'resync':
+        this.enqueue(() => this.resync());
+        return;
     }
+  }
+
+  /** After a gap on the bus: every stored message this socket has not had, then the status. */
+  private async resync(): Promise<void> {
+    for (;;) {
+      const target = this.delivered + HISTORY_PAGE;
+      await this.deliverUpTo(target);
+      if (this.delivered < target) break;
+    }
+    const current = await roomStatus(this.deps.app.database.db, this.room.id);
+    if (!current) return;
+    this.send({ type: 'status', status: current.status, endReason: current.endReason });
+    if (current.status === 'ended') this.socket.close(1000, 'session ended');
   }
 
   /** Sends every message up to `seq` this socket has not had, in order. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CHAT_LIMITS } from '@anxin/common';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { announceRoomStatus } from './bus.registry.ts';
+import { announceRoomStatus, roomBusFor } from './bus.registry.ts';
 import { ChatRateLimiter, setChatRateLimiter } from './chat.limits.ts';
-import { bodyRef } from './chat.service.ts';
+import { bodyRef, chatCommitterFor } from './chat.service.ts';
 import { liveRoom, SocketClient, UpgradeRefused, type LiveRoom } from './socket.test-support.ts';
 
 let t: TestApp;
@@ -274,5 +274,52 @@ describe('room socket', () => {
     ]);
     expect((await storedRows(room.roomId)).map((r) => r.seq)).toEqual([1, 2]);
     await Promise.all([again.close(), counselor.close()]);
+  });
+
+  it('after a gap on the bus, reads from the table what it missed, in order', async () => {
+    const room = await liveRoom(t, 'resync');
+    const counselor = await join(room, 'counselor');
+    // Stored as another process would, but with its notification lost: nothing is published.
+    const committer = chatCommitterFor(t.ctx);
+    const chatRoom = {
+      id: room.roomId,
+      organizationId: room.organizationId,
+      clientUserId: room.client.userId,
+      counselorUserId: room.counselor.userId,
+    };
+    const meta = {
+      actorId: room.client.userId,
+      actorRole: 'client',
+      requestId: randomUUID(),
+      ip: '127.0.0.1',
+      userAgent: null,
+    };
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, id] of ids.entries())
+      await committer.store({
+        room: chatRoom,
+        senderUserId: room.client.userId,
+        clientMessageId: id,
+        body: `missed ${i}`,
+        locale: 'zh-CN',
+        meta,
+      });
+    expect(counselor.of('message')).toEqual([]);
+    const statuses = counselor.of('status').length;
+    await roomBusFor(t.ctx).publish(room.roomId, { kind: 'resync' });
+    await counselor.next('message', (m) => m.message.id === ids[2]);
+    expect(counselor.of('message').map((m) => [m.message.seq, m.message.body])).toEqual([
+      [1, 'missed 0'],
+      [2, 'missed 1'],
+      [3, 'missed 2'],
+    ]);
+    // And the room's status, which may have changed meanwhile.
+    await vi.waitFor(() => expect(counselor.of('status')).toHaveLength(statuses + 1));
+    expect(counselor.of('status').at(-1)?.status).toBe('waiting');
+    // A second resync finds nothing new and repeats nothing.
+    await roomBusFor(t.ctx).publish(room.roomId, { kind: 'resync' });
+    await vi.waitFor(() => expect(counselor.of('status')).toHaveLength(statuses + 2));
+    expect(counselor.of('message')).toHaveLength(3);
+    await counselor.close();
   });
 });
