@@ -266,16 +266,20 @@ export class VaultScope {
           isNotNull(dataKeys.wrappedKey),
         ),
       );
-    for (const row of rows) {
-      const owner: KeyOwner = { type: row.ownerType, id: row.ownerId };
-      if (!missing.some((o) => o.type === owner.type && o.id === owner.id)) continue;
-      try {
-        this.keys.set(cacheKey(owner), await this.keyOf(owner, row));
-      } catch (err) {
-        // A shredded share: leave it to the one-by-one path, which reports it where it is used.
-        if (!(err instanceof DataKeyDestroyedError)) throw err;
-      }
-    }
+    const wanted = new Set(missing.map(cacheKey));
+    // The shares are files: read them side by side rather than one after another.
+    await Promise.all(
+      rows.map(async (row) => {
+        const owner: KeyOwner = { type: row.ownerType, id: row.ownerId };
+        if (!wanted.has(cacheKey(owner))) return;
+        try {
+          this.keys.set(cacheKey(owner), await this.keyOf(owner, row));
+        } catch (err) {
+          // A shredded share: leave it to the one-by-one path, which reports it where it is used.
+          if (!(err instanceof DataKeyDestroyedError)) throw err;
+        }
+      }),
+    );
   }
 
   /** The data key a stored row holds for its owner: unwrapped, and joined with its share. */
