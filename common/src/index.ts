@@ -13,3 +13,5 @@ export * from './api/retention.ts';
 export * from './api/consent.ts';
 export * from './api/breach.ts';
 export * from './api/sessions.ts';
+export * from './api/records.ts';
+export * from './assessments/index.ts';

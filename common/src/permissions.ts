@@ -4,6 +4,7 @@
  */
 export const PERMISSIONS = [
   'appointment.list_all',
+  'assessment.assign',
   'audit.read',
   'breach.manage',
   'break_glass.start',
@@ -29,10 +30,14 @@ export const PERMISSIONS = [
   'policy_document.manage',
   'privacy.erase',
   'privacy_request.handle',
+  'record.cosign',
+  'record.write',
+  'records.settings.update',
   'retention.settings.update',
   'risk_signal.read',
   'scheduling.settings.update',
   'seal.read',
+  'supervision.manage',
   'user.list',
   'user.read',
   'user.roles.update',

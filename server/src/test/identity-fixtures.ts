@@ -10,6 +10,16 @@ import type { TestApp } from './test-app.ts';
 
 export const PASSWORD = 'correct horse battery staple 7';
 
+/**
+ * One argon2id hash of PASSWORD for every fixture member: hashing is deliberately slow, and tests
+ * that create dozens of members would otherwise spend their time (and CI's cores) on it.
+ */
+let passwordHash: Promise<string> | undefined;
+export function fixturePasswordHash(): Promise<string> {
+  passwordHash ??= hashPassword(PASSWORD);
+  return passwordHash;
+}
+
 /** A staff member (or client) with an enrolled TOTP whose secret the test knows. */
 export async function createMember(t: TestApp, roles: Role[], name = roles.join('+')) {
   const org = (await t.database.query<{ id: string }>(`SELECT id FROM organizations LIMIT 1`))[0];
@@ -22,7 +32,7 @@ export async function createMember(t: TestApp, roles: Role[], name = roles.join(
       realName: `${name} real`,
       displayName: name,
       roles,
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: await fixturePasswordHash(),
       isDemo: false,
       meta: null,
     });

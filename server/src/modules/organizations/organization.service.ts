@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { seedPolicyDocuments } from '../consent/policy-document.seed.ts';
 import { seedCounselorVocabulary } from '../counselors/vocabulary.seed.ts';
+import { seedRecordTemplates } from '../records/record-templates.seed.ts';
 import { seedSessionTypes } from '../scheduling/session-types.seed.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import {
@@ -32,6 +33,7 @@ export async function seedOrganizationDefaults(db: Db, organizationId: string): 
   await seedCounselorVocabulary(db, organizationId);
   await seedSessionTypes(db, organizationId);
   await seedPolicyDocuments(db, organizationId);
+  await seedRecordTemplates(db, organizationId);
 }
 
 export async function getDefaultOrganization(db: Db): Promise<Organization> {

@@ -67,6 +67,22 @@ export const PERSONAL_DATA_MAP: Readonly<Record<string, PersonalDataEntry>> = {
     },
     erasure: ['risk_signals'],
   },
+  clinical_records: {
+    export: {
+      not: 'clinical records reach the client through the organisation’s release (DOMAIN: via export per organisation setting), not the self-service export',
+    },
+    erasure: ['clinical_record_drafts', 'clinical_records'],
+  },
+  clinical_record_versions: {
+    export: { not: 'as for clinical_records: released by the organisation, not self-served' },
+    erasure: ['clinical_record_versions'],
+  },
+  assessment_responses: {
+    export: {
+      not: 'DOMAIN: the client reads answers and scores only where the counselor enables it',
+    },
+    erasure: ['assessment_responses'],
+  },
   legal_holds: {
     export: { not: 'a hold can concern proceedings the person must not be tipped off about' },
     erasure: { not: 'the hold is what stops erasure; it is released, never erased' },

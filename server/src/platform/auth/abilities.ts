@@ -29,9 +29,11 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
       'policy_document.manage',
       'privacy.erase',
       'privacy_request.handle',
+      'records.settings.update',
       'retention.settings.update',
       'scheduling.settings.update',
       'seal.read',
+      'supervision.manage',
       'user.list',
       'user.read',
       'user.roles.update',
@@ -44,7 +46,8 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
   // Open risk signals from sessions, for those who follow up on them (the crisis module acts).
   if (has('administrator', 'supervisor')) out.push('risk_signal.read');
   if (has('administrator', 'counselor')) out.push('disclosure.record');
-  if (has('counselor')) out.push('counselor.apply');
+  if (has('counselor')) out.push('counselor.apply', 'record.write', 'assessment.assign');
+  if (has('supervisor')) out.push('record.cosign');
   if (has('operator')) out.push('consent.record_verbal');
   // The directory is public; signed-in people see it in their menu.
   out.push('directory.search');

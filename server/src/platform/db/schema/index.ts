@@ -10,6 +10,7 @@ export * from './counselors.ts';
 export * from './scheduling.ts';
 export * from './privacy.ts';
 export * from './sessions.ts';
+export * from './records.ts';
 
 /**
  * Tables that are deliberately not tenant tables (no `organization_id`). A test checks that

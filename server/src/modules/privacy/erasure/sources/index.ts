@@ -12,6 +12,12 @@ import { mfaSource } from './mfa.source.ts';
 import { notificationsSource } from './notifications.source.ts';
 import { privacyRequestsSource } from './privacy-requests.source.ts';
 import { rolesSource } from './roles.source.ts';
+import {
+  assessmentsSource,
+  recordDraftsSource,
+  recordsKept,
+  recordVersionsSource,
+} from './records.source.ts';
 import { riskSignalsKept, sessionRoomsKept } from './rooms.source.ts';
 import { sessionsSource } from './sessions.source.ts';
 
@@ -35,11 +41,15 @@ export const ERASURE_SOURCES: readonly ErasureSource[] = [
   disclosuresSource,
   privacyRequestsSource,
   breakGlassSource,
+  recordDraftsSource,
+  recordVersionsSource,
+  assessmentsSource,
   appointmentsKept,
   episodesKept,
   ledgerKept,
   sessionRoomsKept,
   riskSignalsKept,
+  recordsKept,
 ];
 
 /** The source that sealed rows of `table` (to read them through break-glass, or end them). */
