@@ -14,4 +14,5 @@ export * from './api/consent.ts';
 export * from './api/breach.ts';
 export * from './api/sessions.ts';
 export * from './api/records.ts';
+export * from './api/assessments.ts';
 export * from './assessments/index.ts';

@@ -26,6 +26,7 @@ import { queueBookingConfirmation } from './appointment-reminders.ts';
 import { isCurrentSlot } from './appointment-slots.ts';
 import { needsApproval } from './cancellation-policy.ts';
 import { assertConsentForBooking } from './consent-gate.ts';
+import { assignIntakeAssessments } from '../assessments/assessment.service.ts';
 import { findCurrentEpisode, insertEpisode, updateEpisode } from './episode.repo.ts';
 import { chargeForBooking } from './money-hooks.ts';
 
@@ -189,7 +190,9 @@ async function episodeFor(
   const current = await findCurrentEpisode(w.tx, clientUserId, counselorId);
   if (intake) {
     if (current) return current.id;
-    return (await insertEpisode(w.tx, { organizationId, clientUserId, counselorId })).id;
+    const episode = await insertEpisode(w.tx, { organizationId, clientUserId, counselorId });
+    await assignIntakeAssessments(w.tx, { organizationId, clientUserId, episodeId: episode.id });
+    return episode.id;
   }
   if (!current) return null;
   if (current.status === 'open') await updateEpisode(w.tx, current.id, { status: 'active' });

@@ -32,33 +32,60 @@ export interface ScreenInput {
   locale: RiskLocale;
 }
 
+/** Where a signal comes from: a chat message, a questionnaire response, a hotline contact. */
+export interface RiskSource {
+  organizationId: string;
+  /** Whom the signal concerns. */
+  subjectUserId: string;
+  source: 'chat' | 'assessment' | 'hotline';
+  sourceId: string;
+  sourceSeq?: number | null;
+}
+
 /**
- * Runs the detectors on one message and stores a row per finding in the caller's transaction, so
- * a signal commits with its message. The row holds where and how serious, never the words: the
- * words stay sealed in the message.
+ * The one way a risk signal is raised, whatever found it: a row per finding in the caller's
+ * transaction, so a signal commits with what raised it (the message, the answers). The row holds
+ * where and how serious, never the words or answers: those stay sealed where they are.
  */
+export async function raiseRiskSignals(
+  tx: Db,
+  from: RiskSource,
+  findings: readonly (RiskFinding & { detector: string })[],
+): Promise<void> {
+  if (findings.length === 0) return;
+  await tx.insert(riskSignals).values(
+    findings.map((f) => ({
+      organizationId: from.organizationId,
+      subjectUserId: from.subjectUserId,
+      source: from.source,
+      sourceId: from.sourceId,
+      sourceSeq: from.sourceSeq ?? null,
+      kind: f.kind,
+      severity: f.severity,
+      detector: f.detector,
+    })),
+  );
+}
+
+/** Runs the detectors on one message and raises what they find, with the message. */
 export async function screenMessage(
   tx: Db,
   input: ScreenInput,
   detectors: readonly RiskSignalDetector[] = DEFAULT_DETECTORS,
 ): Promise<RiskFinding[]> {
-  const rows: (typeof riskSignals.$inferInsert)[] = [];
-  const findings: RiskFinding[] = [];
-  for (const detector of detectors) {
-    for (const f of detector.assess(input.text, input.locale)) {
-      findings.push(f);
-      rows.push({
-        organizationId: input.organizationId,
-        subjectUserId: input.subjectUserId,
-        source: 'chat',
-        sourceId: input.roomId,
-        sourceSeq: input.seq,
-        kind: f.kind,
-        severity: f.severity,
-        detector: detector.name,
-      });
-    }
-  }
-  if (rows.length) await tx.insert(riskSignals).values(rows);
-  return findings;
+  const findings = detectors.flatMap((d) =>
+    d.assess(input.text, input.locale).map((f) => ({ ...f, detector: d.name })),
+  );
+  await raiseRiskSignals(
+    tx,
+    {
+      organizationId: input.organizationId,
+      subjectUserId: input.subjectUserId,
+      source: 'chat',
+      sourceId: input.roomId,
+      sourceSeq: input.seq,
+    },
+    findings,
+  );
+  return findings.map(({ kind, severity }) => ({ kind, severity }));
 }

@@ -34,6 +34,7 @@ import { slotsRoutes } from '../../modules/scheduling/slots.routes.ts';
 import { erasureRoutes } from '../../modules/privacy/erasure/erasure.routes.ts';
 import { sealsRoutes } from '../../modules/privacy/erasure/seals.routes.ts';
 import { retentionRoutes } from '../../modules/privacy/retention/retention.routes.ts';
+import { assessmentsRoutes } from '../../modules/assessments/assessments.routes.ts';
 import { recordsRoutes } from '../../modules/records/records.routes.ts';
 import { sessionsRoutes } from '../../modules/sessions/sessions.routes.ts';
 import { socketRoutes } from '../../modules/sessions/socket.routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
       await api.register(retentionRoutes, { ctx });
       await api.register(sessionsRoutes, { ctx });
       await api.register(recordsRoutes, { ctx });
+      await api.register(assessmentsRoutes, { ctx });
       await api.register(socketRoutes, { ctx });
       await api.register(cspReportRoutes);
     },
