@@ -15,4 +15,5 @@ export * from './api/breach.ts';
 export * from './api/sessions.ts';
 export * from './api/records.ts';
 export * from './api/assessments.ts';
+export * from './api/chart.ts';
 export * from './assessments/index.ts';

@@ -1,5 +1,6 @@
 import {
   addendumInputSchema,
+  chartSchema,
   assignSupervisorInputSchema,
   clinicalRecordListSchema,
   clinicalRecordSchema,
@@ -17,6 +18,7 @@ import type { AppContext } from '../../app-context.ts';
 import { requestMeta } from '../../platform/audit/request-audit.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { actorOf } from '../identity/route-helpers.ts';
+import { readChart } from './chart.service.ts';
 import { presentTemplate } from './record.presenter.ts';
 import { listActiveTemplates } from './record.repo.ts';
 import {
@@ -169,6 +171,20 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => listClientRecords(rctx(request), actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/clients/:id/chart',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'The chart of a client: episodes, appointments, records, questionnaires, trends',
+        params: idParams,
+        response: { 200: chartSchema, ...errors },
+      },
+    },
+    async (request) => readChart(rctx(request), actorOf(request), request.params.id),
   );
 
   const supervisorParams = z.object({ id: z.uuid(), userId: z.uuid() });
