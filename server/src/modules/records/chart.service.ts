@@ -16,7 +16,7 @@ import { listClientRecords, type RecordsContext } from './record.service.ts';
  * Which of the client's episodes the actor sees on the chart: their own as its counselor, those
  * of counselors they supervise, or all of them under break-glass. None means no chart (404).
  */
-function episodeScope(actor: Actor, clientUserId: string) {
+export function episodeScope(actor: Actor, clientUserId: string) {
   const mine = sql`${careEpisodes.counselorId} IN (SELECT id FROM counselor_profiles
       WHERE user_id = ${actor.userId})`;
   const supervised = sql`${careEpisodes.counselorId} IN (SELECT counselor_id

@@ -19,6 +19,7 @@ import { requestMeta } from '../../platform/audit/request-audit.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { actorOf } from '../identity/route-helpers.ts';
 import { readChart } from './chart.service.ts';
+import { exportFhir } from './fhir-export.service.ts';
 import { presentTemplate } from './record.presenter.ts';
 import { listActiveTemplates } from './record.repo.ts';
 import {
@@ -38,6 +39,18 @@ const idParams = z.object({ id: z.uuid() });
 const tags = ['records'];
 const access = { access: 'signed-in' } as const;
 const record = { 200: clinicalRecordSchema, ...errors };
+/** The Bundle's resources are FHIR's, validated against the FHIR schema in the tests. */
+const fhirBundleSchema = z.object({
+  resourceType: z.literal('Bundle'),
+  type: z.literal('collection'),
+  timestamp: z.string(),
+  entry: z.array(
+    z.object({
+      fullUrl: z.string(),
+      resource: z.looseObject({ resourceType: z.string(), id: z.string() }),
+    }),
+  ),
+});
 
 /**
  * Clinical records (issue 8): templates, drafts with autosave, signature, addenda, co-signature,
@@ -185,6 +198,20 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => readChart(rctx(request), actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/clients/:id/fhir',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'FHIR R4 Bundle of the client’s Appointments and QuestionnaireResponses',
+        params: idParams,
+        response: { 200: fhirBundleSchema, ...errors },
+      },
+    },
+    async (request) => exportFhir(rctx(request), actorOf(request), request.params.id),
   );
 
   const supervisorParams = z.object({ id: z.uuid(), userId: z.uuid() });
