@@ -246,6 +246,8 @@ describe('accessFor', () => {
     expect(accessFor('/counselors/abc')).toEqual({ kind: 'public' });
     expect(accessFor('/appointments')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/appointments/abc/receipt')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/appointments/abc/session')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/appointments/abc/note')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/schedule')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/admin/schedule')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/counselor/availability')).toEqual({

@@ -74,8 +74,11 @@ const PRIVACY_REQUEST = /^\/admin\/privacy-requests\/[^/]+$/;
 const BOOKING = /^\/counselors\/[^/]+\/book$/;
 /** An appointment's receipt: its client's or an administrator's (the server decides). */
 const RECEIPT = /^\/appointments\/[^/]+\/receipt$/;
-/** A session room, or the way into it from an appointment: its two parties (the server decides). */
-const SESSION_ROOM = /^\/(rooms\/[^/]+|appointments\/[^/]+\/session)$/;
+/**
+ * A session room, the way into it from an appointment, and the note the counselor is sent to
+ * after it: its parties (the server decides).
+ */
+const SESSION_ROOM = /^\/(rooms\/[^/]+|appointments\/[^/]+\/(session|note))$/;
 
 export function accessFor(pathname: string): Access {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;

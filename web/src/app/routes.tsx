@@ -46,6 +46,7 @@ import { ReceiptPage } from '../features/scheduling/receipt-page.tsx';
 import { AdminSchedulePage, SchedulePage } from '../features/scheduling/schedule-page.tsx';
 import { SchedulingAdminPage } from '../features/scheduling/scheduling-admin-page.tsx';
 import { RetentionAdminPage } from '../features/retention/retention-admin-page.tsx';
+import { AppointmentNotePage } from '../features/sessions/appointment-note-page.tsx';
 import { AppointmentSessionPage, RoomPage } from '../features/sessions/room-page.tsx';
 import { HelpPage } from '../features/help/help-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
@@ -90,6 +91,7 @@ export const routes: RouteObject[] = [
           { path: 'appointments', element: <AppointmentsPage /> },
           { path: 'appointments/:id/receipt', element: <ReceiptPage /> },
           { path: 'appointments/:id/session', element: <AppointmentSessionPage /> },
+          { path: 'appointments/:id/note', element: <AppointmentNotePage /> },
           { path: 'rooms/:roomId', element: <RoomPage /> },
           { path: 'consent', element: <ConsentSignPage /> },
           { path: 'consent/mine', element: <MyConsentsPage /> },

@@ -147,7 +147,17 @@ export async function createRecord(
   actor: Actor,
   input: z.infer<typeof createRecordInputSchema>,
 ): Promise<ClinicalRecord> {
-  return ctx.app.database.db.transaction(async (tx) => {
+  return ctx.app.database.db.transaction((tx) => createRecordIn(tx, ctx, actor, input));
+}
+
+/** `createRecord` inside the caller's transaction (which may hold locks it relies on). */
+export async function createRecordIn(
+  tx: Db,
+  ctx: RecordsContext,
+  actor: Actor,
+  input: z.infer<typeof createRecordInputSchema>,
+): Promise<ClinicalRecord> {
+  {
     const [profile] = await tx
       .select({ id: counselorProfiles.id })
       .from(counselorProfiles)
@@ -214,7 +224,7 @@ export async function createRecord(
     });
     const hit = await loadVisible(tx, actor, id);
     return build(tx, vault, actor, hit, template, []);
-  });
+  }
 }
 
 /** One record, decrypted as far as the actor may see it; an audited read. */

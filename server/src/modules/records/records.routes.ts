@@ -32,6 +32,7 @@ import {
   signRecord,
   verifyRecord,
 } from './record.service.ts';
+import { openSessionNote } from './session-note.service.ts';
 import { assignSupervisor, endSupervision, listSupervisors } from './supervision.service.ts';
 
 const errors = problemResponses(400, 401, 403, 404, 409);
@@ -94,6 +95,20 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const out = await createRecord(rctx(request), actorOf(request), request.body);
       return reply.code(201).send(out);
     },
+  );
+
+  app.post(
+    '/appointments/:id/note',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'The counselor’s note of an appointment: the existing one, else a new draft',
+        params: idParams,
+        response: record,
+      },
+    },
+    async (request) => openSessionNote(rctx(request), actorOf(request), request.params.id),
   );
 
   app.get(

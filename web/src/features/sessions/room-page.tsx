@@ -226,15 +226,19 @@ function LifecycleBanner({ room, peerPresent }: { room: Room; peerPresent: boole
 }
 
 /**
- * The hooks for what follows a session: the counselor's note and the client's feedback. Those
- * modules do not exist yet; the links lead to the appointment lists until they do.
+ * What follows a session: the counselor's note of the appointment, and the client's feedback
+ * (whose module does not exist yet: that link leads to the appointment list until it does).
  */
 function AfterEnd({ room }: { room: Room }) {
   const { t } = useTranslation();
   if (room.afterEnd === 'note') {
     return (
       <p>
-        <Link to="/schedule" data-testid="after-end-note" data-appointment-id={room.appointmentId}>
+        <Link
+          to={`/appointments/${encodeURIComponent(room.appointmentId)}/note`}
+          data-testid="after-end-note"
+          data-appointment-id={room.appointmentId}
+        >
           {t('sessionRoom.after.note')}
         </Link>
       </p>

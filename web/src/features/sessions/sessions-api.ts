@@ -1,4 +1,4 @@
-import { roomSchema, type Room } from '@anxin/common';
+import { clinicalRecordSchema, roomSchema, type ClinicalRecord, type Room } from '@anxin/common';
 import { apiGet, apiPost, noContent, type Schema } from '../../lib/api.ts';
 
 const V1 = '/api/v1';
@@ -6,6 +6,7 @@ const roomPath = (id: string) => `${V1}/rooms/${encodeURIComponent(id)}`;
 
 /** The web app depends on zod only through @anxin/common: this wraps the contract's schema. */
 const room: Schema<Room> = { parse: (data) => roomSchema.parse(data) };
+const record: Schema<ClinicalRecord> = { parse: (data) => clinicalRecordSchema.parse(data) };
 
 /** The appointment's room, created on first use; refused outside its opening window. */
 export function getRoomForAppointment(appointmentId: string, signal?: AbortSignal) {
@@ -26,4 +27,9 @@ export function endRoom(roomId: string, reason: EndReason) {
 /** A report to the administrators, about one message (its excerpt is sealed in) or in general. */
 export function reportConduct(roomId: string, body: { messageSeq?: number; reason: string }) {
   return apiPost(`${roomPath(roomId)}/reports`, noContent, body);
+}
+
+/** The counselor's note of the appointment: the one already begun, else a new draft. */
+export function openAppointmentNote(appointmentId: string) {
+  return apiPost(`${V1}/appointments/${encodeURIComponent(appointmentId)}/note`, record, {});
 }
