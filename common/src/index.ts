@@ -16,4 +16,5 @@ export * from './api/sessions.ts';
 export * from './api/records.ts';
 export * from './api/assessments.ts';
 export * from './api/chart.ts';
+export * from './api/clinical-settings.ts';
 export * from './assessments/index.ts';

@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'risk_signal.read',
   'scheduling.settings.update',
   'seal.read',
+  'sessions.settings.update',
   'supervision.manage',
   'user.list',
   'user.read',

@@ -1,17 +1,20 @@
-import { z } from 'zod';
+import {
+  DEFAULT_RECORDS_SETTINGS,
+  recordsSettingsSchema,
+  type RecordsSettings,
+} from '@anxin/common';
 import type { Db } from '../../platform/db/database.ts';
 import { defineOrganizationSettings } from '../../platform/settings/organization-settings.ts';
 
-/** Which format new session notes use (C3: SOAP or DAP, per organisation). */
-export const recordsSettingsSchema = z.object({
-  sessionNoteTemplate: z.enum(['soap', 'dap']),
-});
-export type RecordsSettings = z.infer<typeof recordsSettingsSchema>;
+export { recordsSettingsSchema, type RecordsSettings };
 
-const settings = defineOrganizationSettings<RecordsSettings>('records', recordsSettingsSchema, {
-  sessionNoteTemplate: 'soap',
-});
+/** Which format new session notes use (C3: SOAP or DAP, per organisation). */
+export const recordsSettings = defineOrganizationSettings<RecordsSettings>(
+  'records',
+  recordsSettingsSchema,
+  DEFAULT_RECORDS_SETTINGS,
+);
 
 export const getRecordsSettings = (db: Db, organizationId: string) =>
-  settings.get(db, organizationId);
-export const putRecordsSettings = settings.put;
+  recordsSettings.get(db, organizationId);
+export const putRecordsSettings = recordsSettings.put;

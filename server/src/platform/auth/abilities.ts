@@ -33,6 +33,7 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
       'retention.settings.update',
       'scheduling.settings.update',
       'seal.read',
+      'sessions.settings.update',
       'supervision.manage',
       'user.list',
       'user.read',

@@ -35,6 +35,7 @@ import { erasureRoutes } from '../../modules/privacy/erasure/erasure.routes.ts';
 import { sealsRoutes } from '../../modules/privacy/erasure/seals.routes.ts';
 import { retentionRoutes } from '../../modules/privacy/retention/retention.routes.ts';
 import { assessmentsRoutes } from '../../modules/assessments/assessments.routes.ts';
+import { settingsGroupsRoutes } from '../../modules/organizations/settings.routes.ts';
 import { recordsRoutes } from '../../modules/records/records.routes.ts';
 import { sessionsRoutes } from '../../modules/sessions/sessions.routes.ts';
 import { socketRoutes } from '../../modules/sessions/socket.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
       await api.register(retentionRoutes, { ctx });
       await api.register(sessionsRoutes, { ctx });
       await api.register(recordsRoutes, { ctx });
+      await api.register(settingsGroupsRoutes, { ctx });
       await api.register(assessmentsRoutes, { ctx });
       await api.register(socketRoutes, { ctx });
       await api.register(cspReportRoutes);
