@@ -270,4 +270,39 @@ describe('scheduling settings and rescheduling in Chromium', () => {
     const centre = await findOnCalendar(admin, weeksAhead);
     expect(await centre.textContent()).toContain(moved.clock);
   });
+
+  it('lets the administrator set the room window, observing and the note format', async () => {
+    await admin.click('[data-testid=site-nav] a[href="/admin/counseling-settings"]');
+    const grace = admin.locator('[data-testid=sessions-settings-graceMinutes]');
+    await grace.waitFor();
+    expect(await grace.inputValue()).toBe('15');
+    await grace.fill('500');
+    await admin.click('[data-testid=sessions-settings-submit]');
+    expect(
+      await admin.locator('[data-testid=sessions-settings-graceMinutes-error]').textContent(),
+    ).toBe('请输入 0 到 240 之间的整数。');
+    await grace.fill('20');
+    await admin.selectOption('[data-testid=sessions-settings-observerAllowed]', 'yes');
+    await admin.click('[data-testid=sessions-settings-submit]');
+    await admin.locator('[data-testid=sessions-settings-saved]').waitFor();
+    await admin.selectOption('[data-testid=records-settings-sessionNoteTemplate]', 'dap');
+    await admin.click('[data-testid=records-settings-submit]');
+    await admin.locator('[data-testid=records-settings-saved]').waitFor();
+    const saved = await admin.evaluate(() =>
+      Promise.all(
+        ['sessions', 'records'].map((name) =>
+          fetch(`/api/v1/settings/${name}`).then((res) => res.json() as Promise<unknown>),
+        ),
+      ),
+    );
+    expect(saved).toEqual([
+      { openMinutesBefore: 10, graceMinutes: 20, observerAllowed: true },
+      { sessionNoteTemplate: 'dap' },
+    ]);
+    const audit = await newPage({ bypassCSP: true, from: admin.context() });
+    await audit.goto(`${product.runtime.url}/admin/counseling-settings`);
+    await audit.waitForSelector('[data-testid=records-settings-form]');
+    expect(await axeViolationsOn(audit)).toEqual([]);
+    await audit.context().close();
+  });
 });

@@ -9,6 +9,7 @@ import {
   clientMember,
   insertAppointmentRow,
 } from '../../server/src/modules/scheduling/appointment-fixtures.ts';
+import { createMember } from '../../server/src/test/identity-fixtures.ts';
 import { csrfForSession } from '../../server/src/platform/auth/cookies.ts';
 import { createSession } from '../../server/src/platform/auth/session-store.ts';
 import { loadConfig } from '../../server/src/platform/config.ts';
@@ -32,7 +33,7 @@ describe('the session room in Chromium', () => {
   let browser: Browser;
   let dataDir: string;
   let appointmentId = '';
-  const sessions: { client: string; counselor: string } = { client: '', counselor: '' };
+  const sessions = { client: '', counselor: '', admin: '' };
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -55,7 +56,14 @@ describe('the session room in Chromium', () => {
       clientUserId: client.userId,
       startsAt: new Date(Date.now() + 5 * 60_000),
     });
-    const session = async (userId: string, roles: ('client' | 'counselor')[]) =>
+    // Booking opens an episode of care; the counselor's note after the session belongs to it.
+    await runtime.ctx.database.query(
+      `WITH e AS (INSERT INTO care_episodes (organization_id, client_user_id, counselor_id, status)
+                  VALUES ($1, $2, $3, 'active') RETURNING id)
+       UPDATE appointments SET episode_id = (SELECT id FROM e) WHERE id = $4`,
+      [client.organizationId, client.userId, counselor.profileId, appointmentId],
+    );
+    const session = async (userId: string, roles: ('client' | 'counselor' | 'administrator')[]) =>
       (
         await createSession(runtime.ctx.database.db, {
           organizationId: client.organizationId,
@@ -68,6 +76,8 @@ describe('the session room in Chromium', () => {
       ).token;
     sessions.client = await session(client.userId, ['client']);
     sessions.counselor = await session(counselor.member.userId, ['counselor']);
+    const admin = await createMember(t, ['administrator'], 'conductadmin');
+    sessions.admin = await session(admin.userId, ['administrator']);
     browser = await launchChromium([
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
@@ -193,6 +203,33 @@ describe('the session room in Chromium', () => {
     await client.waitForSelector('[data-testid=after-end-feedback]');
     expect(await client.isVisible('[data-testid=chat-input]')).toBe(false);
     expect(await messageBodies(client)).toEqual(conversation);
+
+    // The counselor's way on is the appointment's note, a draft ready to write.
+    await counselor.click('[data-testid=after-end-note]');
+    await counselor.waitForURL(/\/records\/[0-9a-f-]{36}$/);
+    await expect
+      .poll(() => counselor.getAttribute('[data-testid=record-status]', 'data-status'))
+      .toBe('draft');
+
+    // An administrator reads the report (an audited read) and closes it.
+    const admin = await signedInPage(sessions.admin);
+    await admin.goto(`${runtime.url}/admin/conduct-reports`);
+    const row = admin.locator('[data-testid=conduct-row]');
+    await row.locator('[data-testid=conduct-open]').click();
+    expect(await admin.textContent('[data-testid=conduct-excerpt]')).toBe('没关系，我们慢慢来。');
+    expect(await admin.textContent('[data-testid=conduct-reason]')).toBe('测试举报');
+    expect(await axeViolationsOn(admin)).toEqual([]);
+    const reportId = (await row.getAttribute('data-id')) ?? '';
+    const reads = await runtime.ctx.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events
+        WHERE action = 'conduct_report.read' AND entity_id = $1`,
+      [reportId],
+    );
+    expect(reads[0]?.n).toBe(1);
+    await admin.click('[data-testid=conduct-close]');
+    await admin.waitForSelector('[data-testid=conduct-empty]');
+    await admin.click('[data-testid=conduct-tab-closed]');
+    expect(await row.getAttribute('data-status')).toBe('closed');
 
     for (const context of contexts) await context.close();
   });

@@ -52,6 +52,26 @@ export const endRoomSchema = z.object({
   reason: z.enum(['completed', 'abusive']),
 });
 
+/** A conduct report as administrators list it: no content, which needs an audited read. */
+export const conductReportSummarySchema = z.object({
+  id: z.uuid(),
+  roomId: z.uuid(),
+  reporterRole: z.enum(['client', 'counselor']),
+  messageSeq: z.number().int().nullable(),
+  status: z.enum(['open', 'reviewing', 'closed']),
+  createdAt: z.iso.datetime(),
+  handledAt: z.iso.datetime().nullable(),
+});
+export const conductReportListSchema = z.object({ items: z.array(conductReportSummarySchema) });
+
+export const conductReportSchema = conductReportSummarySchema.extend({
+  /** The reported message as it was when reported; null for a report of behaviour. */
+  excerpt: z.string().nullable(),
+  reason: z.string(),
+});
+export type ConductReportSummary = z.infer<typeof conductReportSummarySchema>;
+export type ConductReport = z.infer<typeof conductReportSchema>;
+
 export const conductReportInputSchema = z.object({
   /** The message reported, if any (its excerpt is copied, sealed, into the report). */
   messageSeq: z.number().int().positive().optional(),

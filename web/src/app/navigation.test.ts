@@ -37,7 +37,7 @@ describe('navigationFor', () => {
   });
 
   it.each([
-    ['client', ['/appointments', '/counselors', '/my/records', '/privacy']],
+    ['client', ['/appointments', '/counselors', '/my/records', '/me/assessments', '/privacy']],
     ['guardian', ['/guardian/appointments']],
     ['counselor', ['/schedule', '/clients', '/records', '/supervision']],
     ['operator', ['/hotline', '/shifts']],

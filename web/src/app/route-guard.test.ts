@@ -248,6 +248,9 @@ describe('accessFor', () => {
     expect(accessFor('/appointments/abc/receipt')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/appointments/abc/session')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/appointments/abc/note')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/clients/abc/chart')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/records/abc')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/me/assessments/abc')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/schedule')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/admin/schedule')).toEqual({ kind: 'signed-in' });
     expect(accessFor('/counselor/availability')).toEqual({

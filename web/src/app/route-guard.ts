@@ -48,9 +48,15 @@ const EXACT: Readonly<Record<string, Access>> = {
   '/admin/schedule': { kind: 'signed-in' },
   '/admin/scheduling': { kind: 'ability', anyOf: ['scheduling.settings.update'] },
   '/admin/retention': { kind: 'ability', anyOf: ['retention.settings.update'] },
+  '/admin/conduct-reports': { kind: 'ability', anyOf: ['conduct_report.read'] },
+  '/admin/counseling-settings': {
+    kind: 'ability',
+    anyOf: ['sessions.settings.update', 'records.settings.update'],
+  },
   '/counselor/availability': { kind: 'ability', anyOf: ['counselor.apply'] },
   '/admin/breach': { kind: 'ability', anyOf: ['breach.manage'] },
   '/privacy': { kind: 'signed-in' },
+  '/me/assessments': { kind: 'signed-in' },
   '/admin/privacy-requests': { kind: 'ability', anyOf: ['privacy_request.handle'] },
   '/admin/disclosures': { kind: 'ability', anyOf: ['disclosure.read', 'disclosure.approve'] },
   '/counselor/disclosures': { kind: 'ability', anyOf: ['disclosure.record'] },
@@ -80,6 +86,12 @@ const RECEIPT = /^\/appointments\/[^/]+\/receipt$/;
  */
 const SESSION_ROOM = /^\/(rooms\/[^/]+|appointments\/[^/]+\/(session|note))$/;
 
+/**
+ * A client's chart, a clinical record, a questionnaire to fill in: the server decides who sees
+ * each (the chart's and the record's policies, the questionnaire's client).
+ */
+const CLINICAL = /^\/(clients\/[^/]+\/chart|records\/[^/]+|me\/assessments\/[^/]+)$/;
+
 export function accessFor(pathname: string): Access {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const exact = EXACT[path];
@@ -88,7 +100,7 @@ export function accessFor(pathname: string): Access {
   if (COUNSELOR_DETAIL.test(path)) return { kind: 'ability', anyOf: ['counselor.review'] };
   if (BREACH_DETAIL.test(path)) return { kind: 'ability', anyOf: ['breach.manage'] };
   if (PRIVACY_REQUEST.test(path)) return { kind: 'ability', anyOf: ['privacy_request.handle'] };
-  if (BOOKING.test(path) || RECEIPT.test(path) || SESSION_ROOM.test(path)) {
+  if (BOOKING.test(path) || RECEIPT.test(path) || SESSION_ROOM.test(path) || CLINICAL.test(path)) {
     return { kind: 'signed-in' };
   }
   return { kind: 'public' };

@@ -46,8 +46,14 @@ import { ReceiptPage } from '../features/scheduling/receipt-page.tsx';
 import { AdminSchedulePage, SchedulePage } from '../features/scheduling/schedule-page.tsx';
 import { SchedulingAdminPage } from '../features/scheduling/scheduling-admin-page.tsx';
 import { RetentionAdminPage } from '../features/retention/retention-admin-page.tsx';
+import { ChartPage } from '../features/records/chart-page.tsx';
+import { RecordPage } from '../features/records/record-page.tsx';
+import { MyAssessmentsPage } from '../features/assessments/my-assessments-page.tsx';
+import { QuestionnairePage } from '../features/assessments/questionnaire-page.tsx';
 import { AppointmentNotePage } from '../features/sessions/appointment-note-page.tsx';
+import { ConductReportsPage } from '../features/sessions/conduct-reports-page.tsx';
 import { AppointmentSessionPage, RoomPage } from '../features/sessions/room-page.tsx';
+import { ClinicalSettingsPage } from '../features/clinical-settings/clinical-settings-page.tsx';
 import { HelpPage } from '../features/help/help-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ErrorPage, ErrorScreen } from './error-page.tsx';
@@ -93,6 +99,10 @@ export const routes: RouteObject[] = [
           { path: 'appointments/:id/session', element: <AppointmentSessionPage /> },
           { path: 'appointments/:id/note', element: <AppointmentNotePage /> },
           { path: 'rooms/:roomId', element: <RoomPage /> },
+          { path: 'clients/:clientId/chart', element: <ChartPage /> },
+          { path: 'records/:recordId', element: <RecordPage /> },
+          { path: 'me/assessments', element: <MyAssessmentsPage /> },
+          { path: 'me/assessments/:id', element: <QuestionnairePage /> },
           { path: 'consent', element: <ConsentSignPage /> },
           { path: 'consent/mine', element: <MyConsentsPage /> },
           { path: 'guardian/consents', element: <MyConsentsPage /> },
@@ -102,6 +112,8 @@ export const routes: RouteObject[] = [
           { path: 'admin/schedule', element: <AdminSchedulePage /> },
           { path: 'admin/scheduling', element: <SchedulingAdminPage /> },
           { path: 'admin/retention', element: <RetentionAdminPage /> },
+          { path: 'admin/counseling-settings', element: <ClinicalSettingsPage /> },
+          { path: 'admin/conduct-reports', element: <ConductReportsPage /> },
           { path: 'counselor/profile', element: <CounselorProfilePage /> },
           { path: 'counselor/qualifications', element: <QualificationsPage /> },
           { path: 'counselor/relationships', element: <RelationshipsPage /> },

@@ -229,6 +229,17 @@ function CalendarItem({ appointment, zone, showCounselor, state, onChanged }: Ca
         {appointment.clientName ?? t('scheduling.schedule.clientHidden')}
         {showCounselor && <> · {appointment.counselorName}</>}
       </p>
+      {/* The counselor's own calendar: from an appointment to the chart of its client. */}
+      {!showCounselor && appointment.clientUserId && (
+        <p>
+          <Link
+            to={`/clients/${encodeURIComponent(appointment.clientUserId)}/chart`}
+            data-testid="schedule-client-chart"
+          >
+            {t('records.chart.open')}
+          </Link>
+        </p>
+      )}
       <p className="field__hint">
         {types.label(appointment.sessionType)} · {t(`counselors.modality.${appointment.modality}`)}
       </p>

@@ -1,4 +1,14 @@
-import { clinicalRecordSchema, roomSchema, type ClinicalRecord, type Room } from '@anxin/common';
+import {
+  clinicalRecordSchema,
+  conductReportListSchema,
+  conductReportSchema,
+  conductReportSummarySchema,
+  roomSchema,
+  type ClinicalRecord,
+  type ConductReport,
+  type ConductReportSummary,
+  type Room,
+} from '@anxin/common';
 import { apiGet, apiPost, noContent, type Schema } from '../../lib/api.ts';
 
 const V1 = '/api/v1';
@@ -32,4 +42,28 @@ export function reportConduct(roomId: string, body: { messageSeq?: number; reaso
 /** The counselor's note of the appointment: the one already begun, else a new draft. */
 export function openAppointmentNote(appointmentId: string) {
   return apiPost(`${V1}/appointments/${encodeURIComponent(appointmentId)}/note`, record, {});
+}
+
+const conductList: Schema<{ items: ConductReportSummary[] }> = {
+  parse: (data) => conductReportListSchema.parse(data),
+};
+const conductReport: Schema<ConductReport> = { parse: (data) => conductReportSchema.parse(data) };
+const conductSummary: Schema<ConductReportSummary> = {
+  parse: (data) => conductReportSummarySchema.parse(data),
+};
+
+export type ConductStatus = ConductReportSummary['status'];
+
+/** Reports of the organisation (administrators): no content in the list. */
+export function listConductReports(status: ConductStatus, signal?: AbortSignal) {
+  return apiGet(`${V1}/conduct-reports?status=${status}`, conductList, signal);
+}
+
+/** One report with its excerpt and reason: an audited read, made only when asked for. */
+export function readConductReport(id: string) {
+  return apiGet(`${V1}/conduct-reports/${encodeURIComponent(id)}`, conductReport);
+}
+
+export function closeConductReport(id: string) {
+  return apiPost(`${V1}/conduct-reports/${encodeURIComponent(id)}/close`, conductSummary, {});
 }
