@@ -16,5 +16,6 @@ export * from './api/sessions.ts';
 export * from './api/records.ts';
 export * from './api/assessments.ts';
 export * from './api/chart.ts';
+export * from './api/care-plans.ts';
 export * from './api/clinical-settings.ts';
 export * from './assessments/index.ts';

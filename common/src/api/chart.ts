@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assessmentResultSchema } from './assessments.ts';
+import { goalSchema } from './care-plans.ts';
 import { clinicalRecordSchema } from './records.ts';
 
 /**
@@ -39,5 +40,10 @@ export const chartSchema = z.object({
   records: z.array(clinicalRecordSchema),
   assessments: z.array(assessmentResultSchema),
   trends: z.array(trendSchema),
+  /**
+   * The treatment goals the caller may read, with their progress reviews (C4). The server always
+   * sends them; optional so that charts built before goals existed (test fixtures) still type.
+   */
+  goals: z.array(goalSchema).optional(),
 });
 export type Chart = z.infer<typeof chartSchema>;

@@ -117,6 +117,11 @@ const ROLE_LINKS: Readonly<Record<Role, readonly NavLink[]>> = {
       labelKey: 'nav.counselingSettings',
       ability: 'sessions.settings.update',
     },
+    {
+      to: '/admin/referral-resources',
+      labelKey: 'nav.referralResources',
+      ability: 'referral_resource.manage',
+    },
     { to: '/admin/audit', labelKey: 'nav.audit', ability: 'audit.read' },
     { to: '/admin/outbox', labelKey: 'nav.outbox', ability: 'outbox.read' },
     { to: '/admin/settings', labelKey: 'nav.settings', ability: 'counselor.settings.update' },

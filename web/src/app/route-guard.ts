@@ -53,6 +53,7 @@ const EXACT: Readonly<Record<string, Access>> = {
     kind: 'ability',
     anyOf: ['sessions.settings.update', 'records.settings.update'],
   },
+  '/admin/referral-resources': { kind: 'ability', anyOf: ['referral_resource.manage'] },
   '/counselor/availability': { kind: 'ability', anyOf: ['counselor.apply'] },
   '/admin/breach': { kind: 'ability', anyOf: ['breach.manage'] },
   '/privacy': { kind: 'signed-in' },

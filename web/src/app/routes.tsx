@@ -54,6 +54,7 @@ import { AppointmentNotePage } from '../features/sessions/appointment-note-page.
 import { ConductReportsPage } from '../features/sessions/conduct-reports-page.tsx';
 import { AppointmentSessionPage, RoomPage } from '../features/sessions/room-page.tsx';
 import { ClinicalSettingsPage } from '../features/clinical-settings/clinical-settings-page.tsx';
+import { ReferralResourcesPage } from '../features/care-plans/admin-referral-resources-page.tsx';
 import { HelpPage } from '../features/help/help-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ErrorPage, ErrorScreen } from './error-page.tsx';
@@ -113,6 +114,7 @@ export const routes: RouteObject[] = [
           { path: 'admin/scheduling', element: <SchedulingAdminPage /> },
           { path: 'admin/retention', element: <RetentionAdminPage /> },
           { path: 'admin/counseling-settings', element: <ClinicalSettingsPage /> },
+          { path: 'admin/referral-resources', element: <ReferralResourcesPage /> },
           { path: 'admin/conduct-reports', element: <ConductReportsPage /> },
           { path: 'counselor/profile', element: <CounselorProfilePage /> },
           { path: 'counselor/qualifications', element: <QualificationsPage /> },

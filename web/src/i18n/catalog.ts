@@ -2,6 +2,7 @@ import enBase from './locales/en.json';
 import zhBase from './locales/zh-CN.json';
 import enAssessments from './locales/en/assessments.json';
 import enBreach from './locales/en/breach.json';
+import enCarePlans from './locales/en/carePlans.json';
 import enClinicalSettings from './locales/en/clinicalSettings.json';
 import enConsent from './locales/en/consent.json';
 import enPrivacy from './locales/en/privacy.json';
@@ -11,6 +12,7 @@ import enRetention from './locales/en/retention.json';
 import enSessionRoom from './locales/en/sessionRoom.json';
 import zhAssessments from './locales/zh-CN/assessments.json';
 import zhBreach from './locales/zh-CN/breach.json';
+import zhCarePlans from './locales/zh-CN/carePlans.json';
 import zhClinicalSettings from './locales/zh-CN/clinicalSettings.json';
 import zhConsent from './locales/zh-CN/consent.json';
 import zhPrivacy from './locales/zh-CN/privacy.json';
@@ -28,6 +30,7 @@ export const zhCN = {
   ...zhBase,
   assessments: zhAssessments,
   breach: zhBreach,
+  carePlans: zhCarePlans,
   clinicalSettings: zhClinicalSettings,
   consent: zhConsent,
   privacy: zhPrivacy,
@@ -41,6 +44,7 @@ export const en = {
   ...enBase,
   assessments: enAssessments,
   breach: enBreach,
+  carePlans: enCarePlans,
   clinicalSettings: enClinicalSettings,
   consent: enConsent,
   privacy: enPrivacy,

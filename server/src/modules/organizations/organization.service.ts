@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { seedPolicyDocuments } from '../consent/policy-document.seed.ts';
+import { seedReferralResources } from '../care-plans/referral-resources.seed.ts';
 import { seedCounselorVocabulary } from '../counselors/vocabulary.seed.ts';
 import { seedRecordTemplates } from '../records/record-templates.seed.ts';
 import { seedSessionTypes } from '../scheduling/session-types.seed.ts';
@@ -34,6 +35,7 @@ export async function seedOrganizationDefaults(db: Db, organizationId: string): 
   await seedSessionTypes(db, organizationId);
   await seedPolicyDocuments(db, organizationId);
   await seedRecordTemplates(db, organizationId);
+  await seedReferralResources(db, organizationId);
 }
 
 export async function getDefaultOrganization(db: Db): Promise<Organization> {

@@ -83,6 +83,22 @@ export const PERSONAL_DATA_MAP: Readonly<Record<string, PersonalDataEntry>> = {
     },
     erasure: ['assessment_responses'],
   },
+  treatment_goals: {
+    export: {
+      not: 'as for clinical_records: goals are counseling record, released by the organisation',
+    },
+    erasure: ['treatment_goals'],
+  },
+  goal_progress_reviews: {
+    export: { not: 'as for clinical_records: released by the organisation, not self-served' },
+    erasure: ['goal_progress_reviews'],
+  },
+  referrals: {
+    export: {
+      not: 'counseling record; where information went to the resource, the disclosure is in the disclosures section',
+    },
+    erasure: ['referrals'],
+  },
   legal_holds: {
     export: { not: 'a hold can concern proceedings the person must not be tipped off about' },
     erasure: { not: 'the hold is what stops erasure; it is released, never erased' },

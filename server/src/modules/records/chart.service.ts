@@ -10,6 +10,7 @@ import {
 } from '../../platform/db/schema/index.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import { listClientAssessments } from '../assessments/assessment.service.ts';
+import { listClientGoals } from '../care-plans/goal-read.service.ts';
 import { listClientRecords, type RecordsContext } from './record.service.ts';
 
 /**
@@ -34,9 +35,9 @@ export function episodeScope(actor: Actor, clientUserId: string) {
 }
 
 /**
- * The chart of a client (issue 8.8): episodes with their appointments, the records and
- * questionnaires the actor may read (each an audited read, by their own modules' policies), and
- * a score series per instrument. One response, so the page draws at once.
+ * The chart of a client (issue 8.8): episodes with their appointments, the records,
+ * questionnaires and treatment goals the actor may read (each an audited read, by their own
+ * modules' policies), and a score series per instrument. One response, so the page draws at once.
  */
 export async function readChart(
   ctx: RecordsContext,
@@ -65,7 +66,7 @@ export async function readChart(
     .from(users)
     .where(and(eq(users.organizationId, actor.organizationId), eq(users.id, clientUserId)));
   if (!client) throw notFound();
-  const [appts, records, assessments] = await Promise.all([
+  const [appts, records, assessments, goals] = await Promise.all([
     db
       .select()
       .from(appointments)
@@ -78,6 +79,7 @@ export async function readChart(
       .orderBy(asc(appointments.startsAt)),
     listClientRecords(ctx, actor, clientUserId),
     listClientAssessments(ctx, actor, clientUserId),
+    listClientGoals(ctx, actor, clientUserId),
   ]);
   const trends = new Map<string, Chart['trends'][number]['points']>();
   const completed = assessments.items
@@ -120,5 +122,6 @@ export async function readChart(
     records: records.items,
     assessments: assessments.items,
     trends: [...trends].map(([assessmentCode, points]) => ({ assessmentCode, points })),
+    goals: goals.items,
   };
 }

@@ -30,6 +30,7 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
       'privacy.erase',
       'privacy_request.handle',
       'records.settings.update',
+      'referral_resource.manage',
       'retention.settings.update',
       'scheduling.settings.update',
       'seal.read',
@@ -47,7 +48,11 @@ export function abilitiesOf(actor: Actor, env: 'development' | 'production'): Pe
   // Open risk signals from sessions, for those who follow up on them (the crisis module acts).
   if (has('administrator', 'supervisor')) out.push('risk_signal.read');
   if (has('administrator', 'counselor')) out.push('disclosure.record');
-  if (has('counselor')) out.push('counselor.apply', 'record.write', 'assessment.assign');
+  if (has('counselor'))
+    out.push('counselor.apply', 'record.write', 'assessment.assign', 'goal.write', 'referral.make');
+  // The referral directory (C6): everyone who may have to give a number in a crisis reads it.
+  if (has('administrator', 'supervisor', 'counselor', 'operator'))
+    out.push('referral_resource.read');
   if (has('supervisor')) out.push('record.cosign');
   if (has('operator')) out.push('consent.record_verbal');
   // The directory is public; signed-in people see it in their menu.

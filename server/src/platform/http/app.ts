@@ -37,6 +37,7 @@ import { retentionRoutes } from '../../modules/privacy/retention/retention.route
 import { assessmentsRoutes } from '../../modules/assessments/assessments.routes.ts';
 import { settingsGroupsRoutes } from '../../modules/organizations/settings.routes.ts';
 import { recordsRoutes } from '../../modules/records/records.routes.ts';
+import { carePlansRoutes } from '../../modules/care-plans/care-plans.routes.ts';
 import { sessionsRoutes } from '../../modules/sessions/sessions.routes.ts';
 import { socketRoutes } from '../../modules/sessions/socket.routes.ts';
 
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<Fastify
       await api.register(retentionRoutes, { ctx });
       await api.register(sessionsRoutes, { ctx });
       await api.register(recordsRoutes, { ctx });
+      await api.register(carePlansRoutes, { ctx });
       await api.register(settingsGroupsRoutes, { ctx });
       await api.register(assessmentsRoutes, { ctx });
       await api.register(socketRoutes, { ctx });

@@ -11,6 +11,7 @@ export * from './scheduling.ts';
 export * from './privacy.ts';
 export * from './sessions.ts';
 export * from './records.ts';
+export * from './care-plans.ts';
 
 /**
  * Tables that are deliberately not tenant tables (no `organization_id`). A test checks that

@@ -1,3 +1,8 @@
+import {
+  goalReviewsSource,
+  referralsSource,
+  treatmentGoalsSource,
+} from '../../../care-plans/care-plans.erasure.ts';
 import type { ErasureSource, SealSource } from '../erasure-source.ts';
 import { appointmentReasonsSource, appointmentsKept, episodesKept } from './appointments.source.ts';
 import { authTokensSource } from './auth-tokens.source.ts';
@@ -44,6 +49,9 @@ export const ERASURE_SOURCES: readonly ErasureSource[] = [
   recordDraftsSource,
   recordVersionsSource,
   assessmentsSource,
+  treatmentGoalsSource,
+  goalReviewsSource,
+  referralsSource,
   appointmentsKept,
   episodesKept,
   ledgerKept,

@@ -1,0 +1,153 @@
+import { ASSESSMENTS, type Goal, type GoalScore } from '@anxin/common';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../app/use-date-format.ts';
+import { useLocale } from '../../i18n/use-locale.ts';
+import { ReviewForm, StatusForm } from './goal-actions.tsx';
+
+/** The instrument's title, when the goal is measured by one. */
+function useInstrumentTitle(goal: Goal): string | null {
+  const [locale] = useLocale();
+  return goal.measure.kind === 'instrument'
+    ? ASSESSMENTS[goal.measure.instrument].title[locale]
+    : null;
+}
+
+function MeasureLine({ goal }: { goal: Goal }) {
+  const { t } = useTranslation();
+  const instrument = useInstrumentTitle(goal);
+  const m = goal.measure;
+  return (
+    <p data-testid="goal-measure">
+      {m.kind === 'instrument'
+        ? t('carePlans.goals.instrumentMeasure', {
+            instrument: instrument ?? '',
+            comparator: t(`carePlans.goals.comparator.${m.comparator}`),
+            target: m.target,
+          })
+        : t('carePlans.goals.customMeasure', { measure: m.measure, target: m.target })}{' '}
+      · {t('carePlans.goals.targetDate', { date: goal.targetDate })}
+    </p>
+  );
+}
+
+function ScoreLine({ goal, score }: { goal: Goal; score: GoalScore | null }) {
+  const { t } = useTranslation();
+  const format = useDateFormat();
+  const instrument = useInstrumentTitle(goal);
+  if (instrument === null) return null;
+  if (!score) {
+    return <p className="cell-note">{t('carePlans.goals.noScore', { instrument })}</p>;
+  }
+  return (
+    <p className="cell-note" data-testid="goal-latest-score" data-met={String(score.met)}>
+      {t('carePlans.goals.latestScore', {
+        instrument,
+        total: score.total,
+        date: format(score.completedAt),
+      })}{' '}
+      <span className="badge">
+        {score.met ? t('carePlans.goals.met') : t('carePlans.goals.notMet')}
+      </span>
+    </p>
+  );
+}
+
+function Reviews({ goal }: { goal: Goal }) {
+  const { t } = useTranslation();
+  const instrument = useInstrumentTitle(goal);
+  if (goal.reviews.length === 0) {
+    return <p className="cell-note">{t('carePlans.goals.noReviews')}</p>;
+  }
+  return (
+    <ol className="care-plan__reviews" data-testid="goal-reviews">
+      {goal.reviews.map((review) => (
+        <li key={review.id} data-testid="goal-review" data-rating={review.rating}>
+          <p>
+            {t('carePlans.goals.review', {
+              date: review.reviewedOn,
+              rating: t(`carePlans.goals.rating.${review.rating}`),
+              author: review.authorName,
+            })}
+          </p>
+          {review.score && instrument && (
+            <p className="cell-note">
+              {t('carePlans.goals.reviewScore', { instrument, total: review.score.total })}
+            </p>
+          )}
+          {review.note && <p className="care-plan__text">{review.note}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** One goal: what it is, how it is measured, where it stands, its reviews and what can be done. */
+export function GoalCard({ goal, onChanged }: { goal: Goal; onChanged: (goal: Goal) => void }) {
+  const { t } = useTranslation();
+  const format = useDateFormat();
+  const [open, setOpen] = useState<'review' | 'status' | null>(null);
+  const done = (next: Goal) => {
+    setOpen(null);
+    onChanged(next);
+  };
+  const close = () => {
+    setOpen(null);
+  };
+  return (
+    <li className="card card--plain" data-testid="goal" data-status={goal.status}>
+      <p>
+        <span className="badge" data-testid="goal-status">
+          {t(`carePlans.goals.status.${goal.status}`)}
+        </span>
+      </p>
+      <p className="care-plan__text" data-testid="goal-description">
+        {goal.description}
+      </p>
+      <MeasureLine goal={goal} />
+      <ScoreLine goal={goal} score={goal.latestScore} />
+      <p className="cell-note">
+        {t('carePlans.goals.by', { author: goal.authorName, date: format(goal.createdAt) })}
+      </p>
+      {goal.previousGoalId && <p className="cell-note">{t('carePlans.goals.revises')}</p>}
+      {goal.nextGoalId && <p className="cell-note">{t('carePlans.goals.revised')}</p>}
+      {goal.statusReason && (
+        <p className="cell-note">
+          {t('carePlans.goals.statusReason', { reason: goal.statusReason })}
+        </p>
+      )}
+      <h4>{t('carePlans.goals.reviews')}</h4>
+      <Reviews goal={goal} />
+      {open === 'review' && <ReviewForm goal={goal} onDone={done} onCancel={close} />}
+      {open === 'status' && <StatusForm goal={goal} onDone={done} onCancel={close} />}
+      {open === null && (goal.can.review || goal.can.changeStatus) && (
+        <div className="actions">
+          {goal.can.review && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              data-testid="goal-open-review"
+              onClick={() => {
+                setOpen('review');
+              }}
+            >
+              {t('carePlans.goals.openReview')}
+            </button>
+          )}
+          {goal.can.changeStatus && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              data-testid="goal-open-status"
+              onClick={() => {
+                setOpen('status');
+              }}
+            >
+              {t('carePlans.goals.openStatus')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
