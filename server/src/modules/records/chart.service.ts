@@ -11,7 +11,8 @@ import {
 import { notFound } from '../../platform/http/app-error.ts';
 import { listClientAssessments } from '../assessments/assessment.service.ts';
 import { listClientGoals } from '../care-plans/goal-read.service.ts';
-import { listClientRecords, type RecordsContext } from './record.service.ts';
+import { listClientRecords } from './record-read.service.ts';
+import type { RecordsContext } from './record.service.ts';
 
 /**
  * Which of the client's episodes the actor sees on the chart: their own as its counselor, those

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, ne, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   addendumInputSchema,
@@ -22,14 +22,14 @@ import {
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { findCurrentEpisode } from '../scheduling/episode.repo.ts';
 import { checkContent, normalizeContent } from './record-content.ts';
-import { verifyChain, versionHash, type VersionFacts } from './record-hash.ts';
+import { versionHash, type VersionFacts } from './record-hash.ts';
 import { checkRecordTransition, type RecordEvent } from './record-status.ts';
 import { recordPolicy, type RecordResource } from './record.policy.ts';
+import { readEvent } from './record-read-event.ts';
 import { presentRecord, type OpenedVersion } from './record.presenter.ts';
 import {
   activeTemplate,
   findRecord,
-  selectRecords,
   templatesById,
   versionsOf,
   type RecordRow,
@@ -42,7 +42,7 @@ export interface RecordsContext {
   meta: RequestMeta;
 }
 
-const owner = (clientUserId: string) => ({ type: 'person' as const, id: clientUserId });
+export const owner = (clientUserId: string) => ({ type: 'person' as const, id: clientUserId });
 const draftRef = (id: string) => ({ table: 'clinical_records', field: 'draft', recordId: id });
 const versionRef = (field: 'content' | 'reason', id: string) => ({
   table: 'clinical_record_versions',
@@ -82,13 +82,13 @@ const visible = (actor: Actor, row: RecordRow, r: RecordResource) =>
   (row.status !== 'draft' || row.authorUserId === actor.userId);
 
 /** Loads a record the actor may see, or answers 404 as for a missing one. */
-async function loadVisible(db: Db, actor: Actor, id: string, lock = false) {
+export async function loadVisible(db: Db, actor: Actor, id: string, lock = false) {
   const hit = await findRecord(db, actor.organizationId, id, lock);
   if (!hit || !visible(actor, hit.row, hit.resource)) throw notFound();
   return hit;
 }
 
-async function openVersions(
+export async function openVersions(
   vault: VaultScope,
   row: RecordRow,
   versions: Awaited<ReturnType<typeof versionsOf>>,
@@ -113,7 +113,7 @@ async function openDraft(vault: VaultScope, actor: Actor, row: RecordRow) {
 }
 
 /** Builds the response of one record: decrypts what the actor may see of it. */
-async function build(
+export async function build(
   db: Db,
   vault: VaultScope,
   actor: Actor,
@@ -132,7 +132,7 @@ async function build(
   });
 }
 
-async function templateOf(db: Db, row: RecordRow): Promise<TemplateRow> {
+export async function templateOf(db: Db, row: RecordRow): Promise<TemplateRow> {
   const t = (await templatesById(db, row.organizationId, [row.templateId])).get(row.templateId);
   if (!t) throw new Error('record template missing');
   return t;
@@ -246,32 +246,6 @@ export async function readRecord(ctx: RecordsContext, actor: Actor, id: string) 
     subjectId: hit.row.clientUserId,
   });
   return out;
-}
-
-/**
- * A read under break-glass says so in its event's action, and points at the grant, which holds
- * the written reason (as identity's break-glass reads do).
- */
-function readEvent(actor: Actor, r: RecordResource) {
-  const grant = breakGlassGrant(actor, r);
-  return grant
-    ? { action: 'clinical_record.read.break_glass', reason: `break_glass:${grant}` }
-    : { action: 'clinical_record.read', reason: null };
-}
-
-function breakGlassGrant(actor: Actor, r: RecordResource): string | null {
-  const ordinary = recordPolicy.rules.read
-    .filter((rule) => rule.relation.name !== 'break_glass')
-    .some(
-      (rule) =>
-        (!rule.roles || rule.roles.some((x) => actor.roles.includes(x))) &&
-        rule.relation.test(actor, r),
-    );
-  if (ordinary) return null;
-  const grant = actor.breakGlass.find(
-    (g) => g.resourceType === 'user' && g.resourceId === r.clientUserId,
-  );
-  return grant?.grantId ?? null;
 }
 
 /** Loads a record for a change: locked, visible, and the action allowed (else 404 / 403). */
@@ -505,106 +479,4 @@ export async function cosignRecord(ctx: RecordsContext, actor: Actor, id: string
     const vault = ctx.app.vault.scope(tx, actor.organizationId);
     return build(tx, vault, actor, { ...hit, row }, await templateOf(tx, row));
   });
-}
-
-/** Recomputes every version's hash from its decrypted content and checks the links (audited). */
-export async function verifyRecord(ctx: RecordsContext, actor: Actor, id: string) {
-  const db = ctx.app.database.db;
-  const hit = await loadVisible(db, actor, id);
-  const template = await templateOf(db, hit.row);
-  const vault = ctx.app.vault.scope(db, actor.organizationId);
-  const rows = await versionsOf(db, [id]);
-  // A version whose envelope no longer opens (changed bytes, wrong binding) is reported, not
-  // thrown: finding such a version is what verification is for.
-  const opened = await Promise.all(
-    rows.map(async (row) => {
-      try {
-        const [v] = await openVersions(vault, hit.row, [row]);
-        return v ?? null;
-      } catch {
-        return null;
-      }
-    }),
-  );
-  const unreadable = rows.flatMap((r, i) =>
-    opened[i] ? [] : [{ version: r.version, problem: 'unreadable' }],
-  );
-  const problems = verifyChain(
-    rows.map((row, i) => ({
-      facts: {
-        recordId: hit.row.id,
-        recordType: hit.row.recordType,
-        clientUserId: hit.row.clientUserId,
-        template: { id: template.id, version: template.version },
-        version: row.version,
-        kind: row.kind,
-        authorUserId: row.authorUserId,
-        signedAt: row.signedAt,
-        reason: opened[i]?.reason ?? null,
-        content: opened[i]?.content ?? {},
-        prevHash: row.prevHash,
-      },
-      hash: row.hash,
-    })),
-    { version: hit.row.headVersion, hash: hit.row.headHash },
-  ).filter(
-    (p) => !(p.problem === 'hash_mismatch' && unreadable.some((u) => u.version === p.version)),
-  );
-  await auditRead(ctx.app, ctx.meta, {
-    organizationId: actor.organizationId,
-    action: 'clinical_record.verify',
-    entityType: 'clinical_record',
-    entityId: id,
-    subjectId: hit.row.clientUserId,
-  });
-  const all = [...unreadable, ...problems].sort((a, b) => a.version - b.version);
-  return { intact: all.length === 0, versions: rows.length, problems: all };
-}
-
-/**
- * The client's records the actor may read, newest first, decrypted: the chart's notes. The list
- * uses the same policy as the item check (as SQL), and every record returned is an audited read.
- */
-export async function listClientRecords(ctx: RecordsContext, actor: Actor, clientUserId: string) {
-  const db = ctx.app.database.db;
-  const hits = await selectRecords(
-    db,
-    and(
-      recordPolicy.filter(actor, 'read', clinicalRecords),
-      eq(clinicalRecords.clientUserId, clientUserId),
-      or(ne(clinicalRecords.status, 'draft'), eq(clinicalRecords.authorUserId, actor.userId)),
-    ) ?? eq(clinicalRecords.id, clinicalRecords.id),
-  );
-  const vault = ctx.app.vault.scope(db, actor.organizationId);
-  await vault.preload([owner(clientUserId)]);
-  const templates = await templatesById(
-    db,
-    actor.organizationId,
-    hits.map((h) => h.row.templateId),
-  );
-  const versions = await versionsOf(
-    db,
-    hits.map((h) => h.row.id),
-  );
-  const byRecord = new Map<string, typeof versions>();
-  for (const v of versions) byRecord.set(v.recordId, [...(byRecord.get(v.recordId) ?? []), v]);
-  const items = await Promise.all(
-    hits.map(async (hit) => {
-      const template = templates.get(hit.row.templateId);
-      if (!template) throw new Error('record template missing');
-      return build(db, vault, actor, hit, template, byRecord.get(hit.row.id) ?? []);
-    }),
-  );
-  await Promise.all(
-    hits.map((hit) =>
-      auditRead(ctx.app, ctx.meta, {
-        organizationId: actor.organizationId,
-        ...readEvent(actor, hit.resource),
-        entityType: 'clinical_record',
-        entityId: hit.row.id,
-        subjectId: clientUserId,
-      }),
-    ),
-  );
-  return { items };
 }

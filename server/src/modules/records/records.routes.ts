@@ -26,12 +26,11 @@ import {
   addAddendum,
   cosignRecord,
   createRecord,
-  listClientRecords,
   readRecord,
   saveDraft,
   signRecord,
-  verifyRecord,
 } from './record.service.ts';
+import { listClientRecords, verifyRecord } from './record-read.service.ts';
 import { openSessionNote } from './session-note.service.ts';
 import { assignSupervisor, endSupervision, listSupervisors } from './supervision.service.ts';
 
