@@ -100,11 +100,17 @@ export async function axeViolationsOn(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
-        axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        axe: {
+          run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
       }
     ).axe;
     const result = await axe.run();
-    return result.violations.map((v) => `${v.id} (${String(v.nodes.length)})`);
+    // The rule, how many nodes, and which: enough to find the element from a failing run.
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${String(v.nodes.length)}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   });
 }
 

@@ -246,4 +246,72 @@ describe('records and questionnaires in Chromium', () => {
     expect(await axeViolationsOn(counselor)).toEqual([]);
     await counselor.screenshot({ path: join(RESULTS, 'client-chart.png'), fullPage: true });
   });
+
+  it('sets, reviews and revises a goal on the chart, and refers the client', async () => {
+    await counselor.waitForSelector('[data-testid=goals-empty]');
+    const inTwoMonths = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await counselor.fill('[data-testid=goal-add-description]', '情绪低落缓解，能够正常上课。');
+    await counselor.fill('[data-testid=goal-add-measure-target]', '9');
+    await counselor.fill('[data-testid=goal-add-targetDate]', inTwoMonths);
+    await counselor.click('[data-testid=goal-add-submit]');
+    await counselor.waitForSelector('[data-testid=goal][data-status=active]');
+    // The PHQ-9 the client just answered (a total of 2) already meets "at most 9".
+    expect(await counselor.getAttribute('[data-testid=goal-latest-score]', 'data-met')).toBe(
+      'true',
+    );
+
+    await counselor.click('[data-testid=goal-open-review]');
+    await counselor.selectOption('[data-testid=goal-review-rating]', 'much_progress');
+    await counselor.fill('[data-testid=goal-review-note]', '睡眠改善，白天精力好转。');
+    await counselor.click('[data-testid=goal-review-submit]');
+    await counselor.waitForSelector('[data-testid=goal-review][data-rating=much_progress]');
+
+    // A revision starts from the goal as written; the old goal stays, marked as revised.
+    await counselor.click('[data-testid=goal-open-revise]');
+    expect(await counselor.inputValue('[data-testid=goal-revise-measure-target]')).toBe('9');
+    await counselor.fill('[data-testid=goal-revise-measure-target]', '4');
+    await counselor.fill('[data-testid=goal-revise-reason]', '进展良好，目标调高。');
+    expect(await axeViolationsOn(counselor)).toEqual([]);
+    await counselor.click('[data-testid=goal-revise-submit]');
+    await counselor.waitForSelector('[data-testid=goal][data-status=revised]');
+    const statuses = await counselor
+      .locator('[data-testid=goal]')
+      .evaluateAll((goals) => goals.map((goal) => goal.getAttribute('data-status')));
+    expect(statuses.sort()).toEqual(['active', 'revised']);
+
+    // A referral to the crisis line on the client's spoken agreement, attested.
+    const crisisLine = counselor.locator(
+      '[data-testid=referral-add-resourceId] option:has-text("12356")',
+    );
+    await counselor.selectOption('[data-testid=referral-add-resourceId]', {
+      value: (await crisisLine.getAttribute('value')) ?? '',
+    });
+    await counselor.fill('[data-testid=referral-add-reason]', '夜间需要支持时可拨打。');
+    await counselor.click('[data-testid=referral-add-submit]');
+    await counselor.waitForSelector('[data-testid=referral-add-basis-attested-error]');
+    await counselor.check('[data-testid=referral-add-basis-attested]');
+    await counselor.click('[data-testid=referral-add-submit]');
+    await counselor.waitForSelector('[data-testid=referral][data-status=made]');
+    expect(await axeViolationsOn(counselor)).toEqual([]);
+    await counselor.screenshot({ path: join(RESULTS, 'chart-care-plan.png'), fullPage: true });
+
+    const goals = await runtime.ctx.database.query<{ status: string }>(
+      'SELECT status FROM treatment_goals WHERE client_user_id = $1 ORDER BY status',
+      [clientId],
+    );
+    expect(goals.map((g) => g.status)).toEqual(['active', 'revised']);
+    const audited = await runtime.ctx.database.query<{ action: string }>(
+      `SELECT DISTINCT action FROM audit_events
+        WHERE subject_id = $1 AND action IN ('treatment_goal.create', 'treatment_goal.review',
+              'treatment_goal.revise', 'referral.create')
+        ORDER BY action`,
+      [clientId],
+    );
+    expect(audited.map((a) => a.action)).toEqual([
+      'referral.create',
+      'treatment_goal.create',
+      'treatment_goal.review',
+      'treatment_goal.revise',
+    ]);
+  });
 });

@@ -40,10 +40,7 @@ export const chartSchema = z.object({
   records: z.array(clinicalRecordSchema),
   assessments: z.array(assessmentResultSchema),
   trends: z.array(trendSchema),
-  /**
-   * The treatment goals the caller may read, with their progress reviews (C4). The server always
-   * sends them; optional so that charts built before goals existed (test fixtures) still type.
-   */
-  goals: z.array(goalSchema).optional(),
+  /** The treatment goals the caller may read, with their progress reviews (C4). */
+  goals: z.array(goalSchema),
 });
 export type Chart = z.infer<typeof chartSchema>;

@@ -319,6 +319,6 @@ describe(`who may read and change a goal (the access matrix) on ${testBackend()}
     const chart = (
       await counselor.http.get(`/api/v1/clients/${client.userId}/chart`)
     ).json<Chart>();
-    expect(chart.goals?.map((g) => [g.id, g.reviews.length])).toEqual([[goal.id, 1]]);
+    expect(chart.goals.map((g) => [g.id, g.reviews.length])).toEqual([[goal.id, 1]]);
   });
 });

@@ -7,6 +7,7 @@ import {
   referralSchema,
   type Goal,
   type GoalInput,
+  type GoalRevisionInput,
   type GoalStatusInput,
   type ProgressReviewInput,
   type Referral,
@@ -45,6 +46,10 @@ export const createGoal = (body: GoalInput) => apiPost(`${V1}/goals`, goal, body
 
 export const reviewGoal = (goalId: string, body: ProgressReviewInput) =>
   apiPost(`${V1}/goals/${id(goalId)}/reviews`, goal, body);
+
+/** Answers the new goal; the old one is now `revised` and points to it. */
+export const reviseGoal = (goalId: string, body: GoalRevisionInput) =>
+  apiPost(`${V1}/goals/${id(goalId)}/revisions`, goal, body);
 
 export const changeGoalStatus = (goalId: string, body: GoalStatusInput) =>
   apiPost(`${V1}/goals/${id(goalId)}/status`, goal, body);

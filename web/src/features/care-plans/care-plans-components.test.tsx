@@ -102,7 +102,9 @@ const REFERRAL: Referral = {
 
 describe('a goal card', () => {
   it('shows the measure, the newest score against the target, and each review with its score', () => {
-    const out = html(<GoalCard goal={GOAL} onChanged={() => undefined} />);
+    const out = html(
+      <GoalCard goal={GOAL} onChanged={() => undefined} onRevised={async () => undefined} />,
+    );
     expect(out).toContain('data-status="active"');
     expect(out).toContain('Mood manageable again');
     expect(out).toMatch(/PHQ-9\)? total at most 9/);
@@ -111,6 +113,7 @@ describe('a goal card', () => {
     expect(out).toContain('Some progress (Lin)');
     expect(out).toMatch(/PHQ-9\)? then: 14/);
     expect(out).toContain('data-testid="goal-open-review"');
+    expect(out).toContain('data-testid="goal-open-revise"');
   });
 
   it('offers nothing to change on a closed goal, and speaks Chinese', () => {
@@ -119,15 +122,21 @@ describe('a goal card', () => {
       status: 'achieved',
       can: { review: false, changeStatus: false, revise: false },
     };
-    const out = html(<GoalCard goal={closed} onChanged={() => undefined} />, 'zh-CN');
+    const out = html(
+      <GoalCard goal={closed} onChanged={() => undefined} onRevised={async () => undefined} />,
+      'zh-CN',
+    );
     expect(out).toContain('已达成');
     expect(out).not.toContain('data-testid="goal-open-review"');
+    expect(out).not.toContain('data-testid="goal-open-revise"');
   });
 });
 
 describe('the goal form', () => {
   it('starts with a questionnaire target and labels each field', () => {
-    const out = html(<GoalForm episodeId={uuid(3)} onCreated={async () => undefined} />);
+    const out = html(
+      <GoalForm mode="create" episodeId={uuid(3)} onSaved={async () => undefined} />,
+    );
     expect(out).toContain('data-testid="goal-add-measure-target"');
     expect(out).toContain('Target score');
     expect(out).toContain('type="date"');

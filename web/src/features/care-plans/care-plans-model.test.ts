@@ -1,8 +1,16 @@
-import { goalInputSchema, referralInputSchema, referralResourceInputSchema } from '@anxin/common';
+import {
+  goalInputSchema,
+  goalRevisionInputSchema,
+  referralInputSchema,
+  referralResourceInputSchema,
+  type Goal,
+} from '@anxin/common';
 import { describe, expect, it } from 'vitest';
 import {
   GOAL_DEFAULTS,
   goalBody,
+  goalRevisionBody,
+  goalRevisionDefaults,
   localDay,
   REFERRAL_DEFAULTS,
   referralBody,
@@ -26,6 +34,7 @@ const goalValues = (over: Partial<Record<GoalField, string>>) =>
     'measure.target': '',
     'measure.measure': '',
     targetDate: '2031-01-31',
+    reason: '',
     ...GOAL_DEFAULTS,
     ...over,
   }) as Record<GoalField, string>;
@@ -46,6 +55,40 @@ const referralValues = (over: Partial<Record<ReferralField, string>>) =>
   }) as Record<ReferralField, string>;
 
 describe('care-plan forms to bodies', () => {
+  it('starts a revision from the goal as it stands and sends only a reason that was given', () => {
+    const goal = {
+      description: 'Less low mood',
+      measure: { kind: 'instrument', instrument: 'gad7', comparator: 'gte', target: 3 },
+      targetDate: '2031-02-28',
+    } as Goal;
+    const defaults = goalRevisionDefaults(goal);
+    expect(defaults).toMatchObject({
+      'measure.kind': 'instrument',
+      'measure.instrument': 'gad7',
+      'measure.comparator': 'gte',
+      'measure.target': '3',
+      targetDate: '2031-02-28',
+    });
+    const same = goalRevisionBody(goalValues(defaults));
+    expect(same).toEqual({
+      description: 'Less low mood',
+      measure: goal.measure,
+      targetDate: '2031-02-28',
+    });
+    const why = goalRevisionBody(goalValues({ ...defaults, reason: 'Sleep is the focus now' }));
+    expect(why.reason).toBe('Sleep is the focus now');
+    expect(goalRevisionInputSchema.safeParse(why).success).toBe(true);
+    const custom = goalRevisionDefaults({
+      ...goal,
+      measure: { kind: 'custom', measure: 'Panic attacks a week', target: 'At most one' },
+    });
+    expect(custom).toMatchObject({
+      'measure.kind': 'custom',
+      'measure.measure': 'Panic attacks a week',
+      'measure.target': 'At most one',
+    });
+  });
+
   it('builds an instrument goal with a whole-number target, and refuses other text', () => {
     const body = goalBody(EPISODE, goalValues({ 'measure.target': ' 9 ' }));
     expect(body.measure).toEqual({

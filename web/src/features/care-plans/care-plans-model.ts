@@ -1,6 +1,8 @@
 import type {
+  Goal,
   GoalInput,
   GoalMeasure,
+  GoalRevisionInput,
   GoalStatusInput,
   ProgressReviewInput,
   ReferralInput,
@@ -34,6 +36,8 @@ export const GOAL_FIELDS = [
   'measure.target',
   'measure.measure',
   'targetDate',
+  // Only a revision asks why the goal changed; a new goal leaves it empty.
+  'reason',
 ] as const;
 export type GoalField = (typeof GOAL_FIELDS)[number];
 
@@ -68,6 +72,35 @@ export function goalBody(episodeId: string, values: Values<GoalField>): GoalInpu
     description: values.description,
     measure: goalMeasure(values),
     targetDate: values.targetDate,
+  };
+}
+
+/** A revision starts from the goal as it stands, so the counselor changes only what changed. */
+export function goalRevisionDefaults(goal: Goal): Partial<Record<GoalField, string>> {
+  const measure = goal.measure;
+  const common = { description: goal.description, targetDate: goal.targetDate };
+  return measure.kind === 'instrument'
+    ? {
+        ...common,
+        'measure.kind': 'instrument',
+        'measure.instrument': measure.instrument,
+        'measure.comparator': measure.comparator,
+        'measure.target': String(measure.target),
+      }
+    : {
+        ...common,
+        'measure.kind': 'custom',
+        'measure.measure': measure.measure,
+        'measure.target': measure.target,
+      };
+}
+
+export function goalRevisionBody(values: Values<GoalField>): GoalRevisionInput {
+  return {
+    description: values.description,
+    measure: goalMeasure(values),
+    targetDate: values.targetDate,
+    ...(values.reason.trim() ? { reason: values.reason } : {}),
   };
 }
 

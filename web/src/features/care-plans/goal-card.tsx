@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../app/use-date-format.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { ReviewForm, StatusForm } from './goal-actions.tsx';
+import { GoalForm } from './goal-form.tsx';
 
 /** The instrument's title, when the goal is measured by one. */
 function useInstrumentTitle(goal: Goal): string | null {
@@ -83,10 +84,18 @@ function Reviews({ goal }: { goal: Goal }) {
 }
 
 /** One goal: what it is, how it is measured, where it stands, its reviews and what can be done. */
-export function GoalCard({ goal, onChanged }: { goal: Goal; onChanged: (goal: Goal) => void }) {
+interface GoalCardProps {
+  goal: Goal;
+  /** The goal as the server answered after a review or a change of status. */
+  onChanged: (goal: Goal) => void;
+  /** A revision changes two goals (the old one is now `revised`): the list is read again. */
+  onRevised: () => Promise<void>;
+}
+
+export function GoalCard({ goal, onChanged, onRevised }: GoalCardProps) {
   const { t } = useTranslation();
   const format = useDateFormat();
-  const [open, setOpen] = useState<'review' | 'status' | null>(null);
+  const [open, setOpen] = useState<'review' | 'status' | 'revise' | null>(null);
   const done = (next: Goal) => {
     setOpen(null);
     onChanged(next);
@@ -116,11 +125,22 @@ export function GoalCard({ goal, onChanged }: { goal: Goal; onChanged: (goal: Go
           {t('carePlans.goals.statusReason', { reason: goal.statusReason })}
         </p>
       )}
-      <h4>{t('carePlans.goals.reviews')}</h4>
+      <h3>{t('carePlans.goals.reviews')}</h3>
       <Reviews goal={goal} />
       {open === 'review' && <ReviewForm goal={goal} onDone={done} onCancel={close} />}
       {open === 'status' && <StatusForm goal={goal} onDone={done} onCancel={close} />}
-      {open === null && (goal.can.review || goal.can.changeStatus) && (
+      {open === 'revise' && (
+        <GoalForm
+          mode="revise"
+          goal={goal}
+          onSaved={() => {
+            setOpen(null);
+            void onRevised();
+          }}
+          onCancel={close}
+        />
+      )}
+      {open === null && (goal.can.review || goal.can.changeStatus || goal.can.revise) && (
         <div className="actions">
           {goal.can.review && (
             <button
@@ -144,6 +164,18 @@ export function GoalCard({ goal, onChanged }: { goal: Goal; onChanged: (goal: Go
               }}
             >
               {t('carePlans.goals.openStatus')}
+            </button>
+          )}
+          {goal.can.revise && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              data-testid="goal-open-revise"
+              onClick={() => {
+                setOpen('revise');
+              }}
+            >
+              {t('carePlans.goals.openRevise')}
             </button>
           )}
         </div>

@@ -3,7 +3,9 @@ import {
   GOAL_COMPARATORS,
   GOAL_INSTRUMENTS,
   goalInputSchema,
+  goalRevisionInputSchema,
   type AssessmentCode,
+  type Goal,
 } from '@anxin/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +16,15 @@ import type { Message } from '../../i18n/keys.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { schemaSubmit } from '../counselors/form-helpers.ts';
-import { createGoal } from './care-plans-api.ts';
-import { GOAL_DEFAULTS, GOAL_FIELDS, goalBody, type GoalField } from './care-plans-model.ts';
+import { createGoal, reviseGoal } from './care-plans-api.ts';
+import {
+  GOAL_DEFAULTS,
+  GOAL_FIELDS,
+  goalBody,
+  goalRevisionBody,
+  goalRevisionDefaults,
+  type GoalField,
+} from './care-plans-model.ts';
 
 const MESSAGES: Partial<Record<GoalField, Message>> = {
   description: { key: 'carePlans.goals.fieldErrors.description' },
@@ -24,46 +33,61 @@ const MESSAGES: Partial<Record<GoalField, Message>> = {
   targetDate: { key: 'carePlans.goals.fieldErrors.targetDate' },
 };
 
-/** Sets a measurable goal for the episode: a questionnaire target or the counselor's own. */
-export function GoalForm({
-  episodeId,
-  onCreated,
-}: {
-  episodeId: string;
-  onCreated: () => Promise<void>;
-}) {
+type GoalFormProps =
+  | { mode: 'create'; episodeId: string; onSaved: () => Promise<void> }
+  /** A revision: prefilled from the goal, asks why, and ends with the new goal. */
+  | { mode: 'revise'; goal: Goal; onSaved: (next: Goal) => void; onCancel: () => void };
+
+/**
+ * Sets a measurable goal for the episode, a questionnaire target or the counselor's own; or
+ * revises one, which the server keeps as a new goal linked to the old (never an edit).
+ */
+export function GoalForm(props: GoalFormProps) {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const [done, setDone] = useState(false);
-  const form = useForm('goal-add', GOAL_FIELDS, GOAL_DEFAULTS);
+  const revising = props.mode === 'revise' ? props.goal : null;
+  const defaults = revising ? goalRevisionDefaults(revising) : GOAL_DEFAULTS;
+  const form = useForm(revising ? 'goal-revise' : 'goal-add', GOAL_FIELDS, defaults);
   const instrument = form.values['measure.kind'] !== 'custom';
   const title = (code: AssessmentCode) => ASSESSMENTS[code].title[locale];
-  const onSubmit = schemaSubmit(
-    form,
-    {
-      schema: goalInputSchema,
-      toBody: (values) => goalBody(episodeId, values),
-      messages: MESSAGES,
-    },
-    async (body) => {
-      setDone(false);
-      await createGoal(body);
-      form.reset(GOAL_DEFAULTS);
-      await onCreated();
-      setDone(true);
-    },
-    { not_found: 'carePlans.goals.add.noEpisode' },
-  );
+  const onSubmit =
+    props.mode === 'create'
+      ? schemaSubmit(
+          form,
+          {
+            schema: goalInputSchema,
+            toBody: (values) => goalBody(props.episodeId, values),
+            messages: MESSAGES,
+          },
+          async (body) => {
+            setDone(false);
+            await createGoal(body);
+            form.reset(GOAL_DEFAULTS);
+            await props.onSaved();
+            setDone(true);
+          },
+          { not_found: 'carePlans.goals.add.noEpisode' },
+        )
+      : schemaSubmit(
+          form,
+          { schema: goalRevisionInputSchema, toBody: goalRevisionBody, messages: MESSAGES },
+          async (body) => {
+            props.onSaved(await reviseGoal(props.goal.id, body));
+          },
+        );
+  const words = revising ? 'carePlans.goals.reviseForm' : 'carePlans.goals.add';
   return (
     <FormPanel
       form={form}
       onSubmit={onSubmit}
-      heading={t('carePlans.goals.add.heading')}
-      level={3}
+      heading={t(`${words}.heading`)}
+      level={revising ? 4 : 3}
       className="subpanel"
-      submitLabel={t('carePlans.goals.add.submit')}
-      status={done && t('carePlans.goals.add.done')}
-      statusTestId="goal-add-done"
+      submitLabel={t(`${words}.submit`)}
+      {...(props.mode === 'revise'
+        ? { onCancel: props.onCancel }
+        : { status: done && t('carePlans.goals.add.done'), statusTestId: 'goal-add-done' })}
     >
       <TextField
         form={form}
@@ -139,6 +163,17 @@ export function GoalForm({
         type="date"
         required
       />
+      {revising && (
+        <TextField
+          form={form}
+          name="reason"
+          label={t('carePlans.goals.reviseForm.reason')}
+          hint={t('carePlans.goals.reviseForm.reasonHint')}
+          maxLength={2000}
+          multiline
+          rows={2}
+        />
+      )}
     </FormPanel>
   );
 }

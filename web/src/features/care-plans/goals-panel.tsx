@@ -1,5 +1,5 @@
 import type { Goal } from '@anxin/common';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShellData } from '../../app/shell-data.ts';
 import { Loaded } from '../../components/load-state.tsx';
@@ -19,13 +19,24 @@ export interface CarePanelProps {
  * page mounts it with the client and the episode and nothing else. The server decides who reads
  * and who writes; the forms show only where it said the caller may act.
  */
-export function GoalsPanel({ clientUserId, episodeId }: CarePanelProps) {
+export function GoalsPanel({
+  clientUserId,
+  episodeId,
+  initial,
+}: CarePanelProps & {
+  /** Goals the page already read (the chart carries them): shown without reading them again. */
+  initial?: readonly Goal[];
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const { actor } = useShellData();
-  const goals = useLiveResource(`goals:${clientUserId}:${episodeId}`, (signal) =>
-    listGoals(clientUserId, episodeId, signal),
-  );
+  // Used once: each later load (after a change) asks the server, which answers what is current.
+  const seed = useRef(initial);
+  const goals = useLiveResource(`goals:${clientUserId}:${episodeId}`, (signal) => {
+    const given = seed.current;
+    seed.current = undefined;
+    return given ? Promise.resolve([...given]) : listGoals(clientUserId, episodeId, signal);
+  });
   const mayWrite = actor?.abilities.includes('goal.write') ?? false;
   const replace = (items: readonly Goal[], next: Goal) =>
     goals.replace(items.map((g) => (g.id === next.id ? next : g)));
@@ -47,11 +58,12 @@ export function GoalsPanel({ clientUserId, episodeId }: CarePanelProps) {
                     onChanged={(next) => {
                       replace(items, next);
                     }}
+                    onRevised={goals.refresh}
                   />
                 ))}
               </ul>
             )}
-            {mayWrite && <GoalForm episodeId={episodeId} onCreated={goals.refresh} />}
+            {mayWrite && <GoalForm mode="create" episodeId={episodeId} onSaved={goals.refresh} />}
           </>
         )}
       </Loaded>

@@ -7,6 +7,8 @@ import { Loaded, LoadError } from '../../components/load-state.tsx';
 import { PageFrame } from '../../components/page-frame.tsx';
 import { isNotFound } from '../../lib/api.ts';
 import { AssignAssessmentForm } from '../assessments/assign-form.tsx';
+import { GoalsPanel } from '../care-plans/goals-panel.tsx';
+import { ReferralsPanel } from '../care-plans/referrals-panel.tsx';
 import { useLiveResource } from '../counselors/use-live-resource.ts';
 import { buildTimeline, currentEpisode } from './chart-timeline.ts';
 import { ChartTimeline } from './chart-timeline-view.tsx';
@@ -78,6 +80,16 @@ function ChartView({ chart, onChanged }: ChartViewProps) {
             )}
           </div>
         </section>
+      )}
+      {episode && (
+        <div className="chart-care-plan">
+          <GoalsPanel
+            clientUserId={chart.client.id}
+            episodeId={episode.id}
+            initial={chart.goals.filter((goal) => goal.episodeId === episode.id)}
+          />
+          <ReferralsPanel clientUserId={chart.client.id} episodeId={episode.id} />
+        </div>
       )}
       <section aria-labelledby={trendsId} data-testid="chart-trends">
         <h2 id={trendsId}>{t('records.chart.trends')}</h2>

@@ -53,6 +53,7 @@ const chart: Chart = {
   ],
   assessments: [assessment(30, NEW, '2030-01-12T00:00:00Z'), assessment(31, null, null)],
   trends: [],
+  goals: [],
 };
 
 describe('buildTimeline', () => {
