@@ -1,6 +1,6 @@
 import { definePolicy } from '../../platform/auth/policy.ts';
 import type { referrals, treatmentGoals } from '../../platform/db/schema/index.ts';
-import { careRelations, type CareResource } from './care-access.ts';
+import { careRelations, type CareResource } from '../records/clinical-relations.ts';
 
 const goal = careRelations<typeof treatmentGoals>();
 const referral = careRelations<typeof referrals>();

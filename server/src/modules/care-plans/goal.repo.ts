@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { goalProgressReviews, treatmentGoals, users } from '../../platform/db/schema/index.ts';
-import { careResourceColumns, toCareResource, type CareResource } from './care-access.ts';
+import type { CareResource } from '../records/clinical-relations.ts';
+import { careResourceColumns, toCareResource } from './care-access.ts';
 
 export type GoalRow = typeof treatmentGoals.$inferSelect;
 export type ReviewRow = typeof goalProgressReviews.$inferSelect;

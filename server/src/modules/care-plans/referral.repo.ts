@@ -1,7 +1,8 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { referrals, riskSignals, users } from '../../platform/db/schema/index.ts';
-import { careResourceColumns, toCareResource, type CareResource } from './care-access.ts';
+import type { CareResource } from '../records/clinical-relations.ts';
+import { careResourceColumns, toCareResource } from './care-access.ts';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export interface ReferralHit {

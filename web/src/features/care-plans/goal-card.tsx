@@ -84,6 +84,14 @@ function Reviews({ goal }: { goal: Goal }) {
 }
 
 /** One goal: what it is, how it is measured, where it stands, its reviews and what can be done. */
+type GoalAction = 'review' | 'status' | 'revise';
+const CAN = { review: 'review', status: 'changeStatus', revise: 'revise' } as const;
+const GOAL_ACTIONS = [
+  ['review', 'carePlans.goals.openReview'],
+  ['status', 'carePlans.goals.openStatus'],
+  ['revise', 'carePlans.goals.openRevise'],
+] as const satisfies readonly (readonly [GoalAction, string])[];
+
 interface GoalCardProps {
   goal: Goal;
   /** The goal as the server answered after a review or a change of status. */
@@ -95,7 +103,9 @@ interface GoalCardProps {
 export function GoalCard({ goal, onChanged, onRevised }: GoalCardProps) {
   const { t } = useTranslation();
   const format = useDateFormat();
-  const [open, setOpen] = useState<'review' | 'status' | 'revise' | null>(null);
+  const [open, setOpen] = useState<GoalAction | null>(null);
+  // The actions the server said this reader may take on this goal, in the order offered.
+  const offered = GOAL_ACTIONS.filter(([action]) => goal.can[CAN[action]]);
   const done = (next: Goal) => {
     setOpen(null);
     onChanged(next);
@@ -140,44 +150,21 @@ export function GoalCard({ goal, onChanged, onRevised }: GoalCardProps) {
           onCancel={close}
         />
       )}
-      {open === null && (goal.can.review || goal.can.changeStatus || goal.can.revise) && (
+      {open === null && offered.length > 0 && (
         <div className="actions">
-          {goal.can.review && (
+          {offered.map(([action, label]) => (
             <button
+              key={action}
               type="button"
               className="button button--secondary button--small"
-              data-testid="goal-open-review"
+              data-testid={`goal-open-${action}`}
               onClick={() => {
-                setOpen('review');
+                setOpen(action);
               }}
             >
-              {t('carePlans.goals.openReview')}
+              {t(label)}
             </button>
-          )}
-          {goal.can.changeStatus && (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              data-testid="goal-open-status"
-              onClick={() => {
-                setOpen('status');
-              }}
-            >
-              {t('carePlans.goals.openStatus')}
-            </button>
-          )}
-          {goal.can.revise && (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              data-testid="goal-open-revise"
-              onClick={() => {
-                setOpen('revise');
-              }}
-            >
-              {t('carePlans.goals.openRevise')}
-            </button>
-          )}
+          ))}
         </div>
       )}
     </li>
