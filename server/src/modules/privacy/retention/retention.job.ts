@@ -19,6 +19,7 @@ import type { JobDefinition } from '../../../platform/jobs/jobs.ts';
 import { erasePerson } from '../erasure/erasure.service.ts';
 import { recordsOf } from '../erasure/seal.service.ts';
 import { sealSourceFor } from '../erasure/sources/index.ts';
+import { destroyCounselingRecordsPastCeiling } from './counseling-ceiling.ts';
 import { heldSubjects } from './legal-hold.repo.ts';
 import { ceilingCutoff, readRetentionSettings } from './retention-settings.ts';
 
@@ -32,6 +33,8 @@ export interface RetentionReport {
   sessionsDeleted: number;
   notificationsDeleted: number;
   requestDetailsErased: number;
+  /** Rows of counseling record (of living clients) past the ceiling after their episode. */
+  counselingRecordsDestroyed: number;
   /**
    * Audit events past their ceiling. They are not deleted: the table is append-only and
    * hash-chained, so removing a prefix needs a design of its own (a signed checkpoint as the new
@@ -74,6 +77,7 @@ export async function runRetention(
     sessionsDeleted: 0,
     notificationsDeleted: 0,
     requestDetailsErased: 0,
+    counselingRecordsDestroyed: 0,
     auditEventsDue: 0,
     failed: 0,
   };
@@ -252,7 +256,19 @@ export async function runRetention(
       });
     });
 
-    // 7. Audit events past their ceiling: reported, not deleted (see RetentionReport).
+    // 7. Counseling records of living clients, past the ceiling after their episode closed.
+    report.counselingRecordsDestroyed += await destroyCounselingRecordsPastCeiling({
+      db,
+      vault,
+      organizationId,
+      settings,
+      heldIds,
+      now,
+      systemAudit,
+      guarded,
+    });
+
+    // 8. Audit events past their ceiling: reported, not deleted (see RetentionReport).
     const [due] = await db
       .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
       .from(auditEvents)
