@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { definePolicy, type Relation } from '../../platform/auth/policy.ts';
 import type { assessmentResponses } from '../../platform/db/schema/index.ts';
+import { currentCounselorRelation } from '../records/clinical-relations.ts';
 
 /** A questionnaire response as the policy sees it (assessment.repo's `selectResponses`). */
 export interface AssessmentResource {
@@ -20,14 +21,7 @@ const self: Relation<AssessmentResource, Table> = {
   where: (actor, t) => sql`${t.clientUserId} = ${actor.userId}`,
 };
 
-const currentCounselor: Relation<AssessmentResource, Table> = {
-  name: 'current_counselor',
-  test: (actor, r) => r.currentCounselorUserId === actor.userId,
-  where: (actor, t) =>
-    sql`${t.episodeId} IN (SELECT e.id FROM care_episodes e
-          JOIN counselor_profiles p ON p.id = e.counselor_id
-         WHERE p.user_id = ${actor.userId} AND e.status IN ('open', 'active'))`,
-};
+const currentCounselor = currentCounselorRelation<AssessmentResource, Table>();
 
 const supervisor: Relation<AssessmentResource, Table> = {
   name: 'supervisor',

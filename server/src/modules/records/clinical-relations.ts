@@ -33,6 +33,24 @@ export const supervisedBy = (actor: Actor) =>
         WHERE s.supervisor_user_id = ${actor.userId} AND s.ended_at IS NULL)`;
 
 /**
+ * The counselor of the row's episode while that episode is open or active (DOMAIN: a counselor
+ * reads their own clients' content of the current episode). Also the rule for questionnaires.
+ */
+export function currentCounselorRelation<
+  R extends { currentCounselorUserId: string | null },
+  T extends { episodeId: PgColumn },
+>(): Relation<R, T> {
+  return {
+    name: 'current_counselor',
+    test: (actor, r) => r.currentCounselorUserId === actor.userId,
+    where: (actor, t) =>
+      sql`${t.episodeId} IN (SELECT e.id FROM care_episodes e
+            JOIN counselor_profiles p ON p.id = e.counselor_id
+           WHERE p.user_id = ${actor.userId} AND e.status IN ('open', 'active'))`,
+  };
+}
+
+/**
  * The four relations of clinical content, stated once for every care-plan table: the author;
  * the counselor of the episode while it is open or active; the supervisors of either; an active
  * break-glass grant on the client. Each is both the item test and the list filter.
@@ -43,14 +61,7 @@ export function careRelations<T extends CareTable>() {
     test: (actor, r) => r.authorUserId === actor.userId,
     where: (actor, t) => sql`${t.authorUserId} = ${actor.userId}`,
   };
-  const currentCounselor: Relation<CareResource, T> = {
-    name: 'current_counselor',
-    test: (actor, r) => r.currentCounselorUserId === actor.userId,
-    where: (actor, t) =>
-      sql`${t.episodeId} IN (SELECT e.id FROM care_episodes e
-            JOIN counselor_profiles p ON p.id = e.counselor_id
-           WHERE p.user_id = ${actor.userId} AND e.status IN ('open', 'active'))`,
-  };
+  const currentCounselor = currentCounselorRelation<CareResource, T>();
   const supervisor: Relation<CareResource, T> = {
     name: 'supervisor',
     test: (actor, r) => r.supervisorUserIds.includes(actor.userId),
